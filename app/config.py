@@ -76,10 +76,10 @@ def read_or_create_secret_file(path: Path, make: object) -> bytes:
 
             time.sleep(0.02)
         raise RuntimeError(f"key file {path} stays empty") from None
-    value: bytes = make()
+    created: bytes = make()
     with os.fdopen(fd, "wb") as handle:
-        handle.write(value)
-    return value
+        handle.write(created)
+    return created
 
 
 settings = Settings()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from babel.dates import format_datetime
+from babel.dates import format_datetime, get_timezone
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
@@ -27,11 +27,14 @@ templates.env.install_gettext_callables(  # type: ignore[attr-defined]
 templates.env.globals["pick"] = i18n.pick
 
 
+SEOUL = get_timezone("Asia/Seoul")
+
+
 def _format_dt(value: Any, fmt: str = "medium") -> str:
     if value is None:
         return ""
     return format_datetime(value, format=fmt, locale=i18n.current_locale.get(),
-                           tzinfo="Asia/Seoul")
+                           tzinfo=SEOUL)
 
 
 templates.env.filters["datetime"] = _format_dt
