@@ -25,6 +25,7 @@ templates.env.install_gettext_callables(  # type: ignore[attr-defined]
     i18n.gettext, i18n.ngettext, newstyle=True
 )
 templates.env.globals["pick"] = i18n.pick
+templates.env.filters["tr_pick"] = lambda text, locale=None: i18n.pick(text, locale)
 
 
 SEOUL = get_timezone("Asia/Seoul")
@@ -42,9 +43,9 @@ templates.env.filters["datetime"] = _format_dt
 
 def request_locale(request: Request) -> str:
     """User's saved choice, else the language cookie, else Accept-Language, else the default."""
-    user = getattr(request.state, "user", None)
-    if user is not None:
-        return str(user.locale)
+    viewer = getattr(request.state, "viewer", None)
+    if viewer is not None:
+        return str(viewer.locale)
     cookie = request.cookies.get("aide_locale")
     if cookie in ("ko", "en"):
         return str(cookie)
@@ -68,7 +69,7 @@ def render(request: Request, name: str, context: dict[str, Any] | None = None,
     locale = request_locale(request)
     i18n.current_locale.set(locale)
     ctx: dict[str, Any] = {
-        "user": getattr(request.state, "user", None),
+        "user": getattr(request.state, "viewer", None),
         "locale": locale,
         "csrf_token": csrf_token(request),
         "flashes": pop_flashes(request),

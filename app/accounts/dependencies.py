@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
 from typing import Annotated
 
 from fastapi import Depends, Form, Request
@@ -19,6 +21,30 @@ SESSION_COOKIE = "aide_session"
 CSRF_COOKIE = "aide_csrf"
 CSRF_HEADER = "x-csrf-token"
 UNSAFE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
+
+
+@dataclass(frozen=True)
+class Viewer:
+    """A detached copy of the user for templates: still readable after a rollback."""
+
+    id: int
+    email: str
+    display_name: str
+    role: Role
+    locale: str
+    created_at: datetime
+
+    @classmethod
+    def of(cls, user: User) -> Viewer:
+        return cls(id=user.id, email=user.email, display_name=user.display_name, role=user.role,
+                   locale=user.locale, created_at=user.created_at)
+
+
+def remember_user(request: Request, user: User | None, auth: str | None = None) -> None:
+    request.state.user = user
+    request.state.viewer = Viewer.of(user) if user is not None else None
+    if auth:
+        request.state.auth = auth
 
 
 class LoginRequired(AppError):
@@ -51,8 +77,7 @@ def optional_user(request: Request, session: SessionDep, settings: SettingsDep) 
         if user is None:
             raise Unauthorized("The bearer token is invalid, expired or revoked.",
                                headers={"WWW-Authenticate": "Bearer"})
-        request.state.user = user
-        request.state.auth = "bearer"
+        remember_user(request, user, "bearer")
         return user
     cookie = request.cookies.get(SESSION_COOKIE)
     if cookie:
@@ -64,10 +89,9 @@ def optional_user(request: Request, session: SessionDep, settings: SettingsDep) 
                 if not csrf_valid(settings.resolved_secret_key, nonce,
                                   request.headers.get(CSRF_HEADER)):
                     raise Forbidden("Missing or invalid CSRF token.")
-            request.state.user = user
-            request.state.auth = "cookie"
+            remember_user(request, user, "cookie")
             return user
-    request.state.user = None
+    remember_user(request, None)
     return None
 
 
