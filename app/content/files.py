@@ -12,6 +12,7 @@ from pydantic import BaseModel, ValidationError
 
 
 M = TypeVar("M", bound=BaseModel)
+FastLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True, order=True)
@@ -34,8 +35,13 @@ class YamlDoc:
         self.display = str(path.relative_to(root.parent) if path.is_relative_to(root.parent)
                            else path)
         self.text = path.read_text(encoding="utf-8")
-        self.node = yaml.compose(self.text, Loader=yaml.SafeLoader)
-        self.data: Any = yaml.safe_load(self.text)
+        # Parse once with libyaml when present: the node tree gives line numbers, the data is built from it.
+        loader = FastLoader(self.text)
+        try:
+            self.node = loader.get_single_node()
+            self.data: Any = loader.construct_document(self.node) if self.node is not None else None
+        finally:
+            loader.dispose()
 
     def line_of(self, loc: tuple[Any, ...] | list[Any]) -> int:
         """1-based line of the deepest node the location reaches."""

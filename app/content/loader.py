@@ -58,7 +58,7 @@ def _sections() -> list[Any]:
     import importlib
 
     sections = []
-    for name in ("app.practice.content", "app.exams.content"):
+    for name in ("app.practice.content", "app.exams.content", "app.certificates.content"):
         try:
             sections.append(importlib.import_module(name))
         except ModuleNotFoundError:

@@ -55,16 +55,20 @@ def module_page(slug: str, request: Request, user: PageUser, session: SessionDep
     context = _module_context(request, session, user, slug)
     if not context["course_state"].unlocked:
         return render(request, "courses/locked.html", context, status_code=403)
-    context["practice_items"] = _practice_items(session, user, context["module"].practice)
+    context["practice_items"] = _practice_items(session, user, context["module"])
     return render(request, "courses/module.html", context)
 
 
-def _practice_items(session: Any, user: User, slugs: list[str]) -> list[dict[str, Any]]:
-    try:
-        from app.practice import service as practice_service
-    except ImportError:
-        return [{"slug": s, "title": None, "passed": False, "best": None} for s in slugs]
-    items: list[dict[str, Any]] = practice_service.item_summaries(session, user_id=user.id, slugs=slugs)
+def _practice_items(session: Any, user: User, module: Any) -> list[dict[str, Any]]:
+    """The module's required practice tasks first, then its optional ones (e.g. inspection sets)."""
+    from app.practice import service as practice_service
+
+    required = list(module.practice)
+    optional = [i.slug for i in practice_service.practice_items(session, module.slug) if i.slug not in required]
+    items: list[dict[str, Any]] = practice_service.item_summaries(session, user_id=user.id,
+                                                                  slugs=required + optional)
+    for entry in items:
+        entry["required"] = entry["slug"] in required
     return items
 
 

@@ -34,7 +34,7 @@ GUIDE_KO = """**라벨링 규칙 (줄 단위 OCR)**
 - **기울어진 줄**도 화면 축에 평행한 직사각형으로, 기울어진 글자 전체가 들어가는 가장 작은 박스를 그립니다.
 - **보이는 그대로 전사.** 띄어쓰기, 기호(`₩ , . - : / ( ) ~ % *` 등), 숫자, 영문 대소문자를 그대로 적습니다. 줄 앞뒤 공백은 넣지 않습니다.
 - **정규화 금지.** 날짜·금액·전화번호 형식을 바꾸지 마세요. 예: `2024.03.15` → `2024-03-15` ✗, `12,900원` → `12900원` ✗, `₩4,500` → `4,500원` ✗.
-- 손글씨와 도장 속 글자도 텍스트이므로 라벨링합니다. 로고 그림, 바코드, 괘선·테두리는 텍스트가 아닙니다."""
+- 손글씨와 도장 속 글자도 텍스트이므로 라벨링합니다. 로고 그림, 바코드, 괘선·테두리는 텍스트가 아닙니다."""  # noqa: E501
 
 GUIDE_EN = """**Labeling rules (line-level OCR)**
 - **One box per text line.** Words that continue on the same line share one box. A new line, a separate table cell or ruled section, or text standing apart (a sticker, a stamp) is a separate line.
@@ -42,7 +42,7 @@ GUIDE_EN = """**Labeling rules (line-level OCR)**
 - **Tilted lines** still get an axis-aligned rectangle: the smallest one that holds the whole tilted line.
 - **Transcribe exactly as written:** keep spacing, symbols (`₩ , . - : / ( ) ~ % *` ...), digits and Latin upper/lower case. No leading or trailing spaces.
 - **No normalisation.** Do not reformat dates, prices or phone numbers: `2024.03.15` → `2024-03-15` ✗, `12,900원` → `12900원` ✗, `₩4,500` → `4,500원` ✗.
-- Hand-writing and the text inside stamps are text and are labeled. Logos, barcodes and ruled lines/frames are not text."""
+- Hand-writing and the text inside stamps are text and are labeled. Logos, barcodes and ruled lines/frames are not text."""  # noqa: E501
 
 
 def _instructions(scene: ocr_docs.Scene, iou: float) -> dict[str, str]:
@@ -68,7 +68,7 @@ INSPECT_KO = """당신은 **검수자**입니다. 아래 작업자의 OCR 라벨
 **검수 방법**
 - 모든 줄이 규칙을 지키면 **승인(accept)** 합니다. 규칙 위반이 하나라도 있으면 **반려(reject)** 하고 해당하는 반려 사유를 모두 고릅니다.
 - 잘못된 줄은 검토 목록의 번호(0부터 시작하는 인덱스)로 표시합니다. 라벨이 아예 없는 텍스트(누락)는 가리킬 줄이 없으므로 사유만 고릅니다.
-- 사람이 그린 박스이므로 1~2픽셀의 차이는 정상입니다. 규칙 위반만 반려하세요."""
+- 사람이 그린 박스이므로 1~2픽셀의 차이는 정상입니다. 규칙 위반만 반려하세요."""  # noqa: E501
 
 INSPECT_EN = """You are the **inspector**. Check the worker's OCR labels (boxes + transcriptions) below against the image and the guideline.
 
@@ -77,7 +77,7 @@ INSPECT_EN = """You are the **inspector**. Check the worker's OCR labels (boxes 
 **How to inspect**
 - If every line follows the rules, **accept**. If any rule is broken, **reject** and pick every reason that applies.
 - Mark the faulty lines by their index in the review list (0-based). Missed text has no line to point at: choose the reason only.
-- These are hand-drawn boxes: a pixel or two of difference is normal. Reject rule violations only."""
+- These are hand-drawn boxes: a pixel or two of difference is normal. Reject rule violations only."""  # noqa: E501
 
 
 # ------------------------------------------------------------------ scene building
@@ -105,7 +105,7 @@ def render_scene(kind: str, level: int, seed: int) -> tuple[Any, list[dict[str, 
         if any(_overlaps(boxes[i], boxes[j], 3) for i in range(len(boxes)) for j in range(i)):
             continue
         image = ocr_docs.finish(canvas, rng)
-        lines = [{"bbox": box, "text": ln.text} for box, ln in zip(boxes, scene.lines)]
+        lines = [{"bbox": box, "text": ln.text} for box, ln in zip(boxes, scene.lines, strict=True)]
         return (image, scene), lines
     raise RuntimeError(f"no clean layout for {kind} seed {seed}")
 
@@ -345,6 +345,14 @@ EXAM_INSPECT = [
     ("receipt", 2, []),
     ("sign", 1, ["transcription_error", "missed_text"]),
 ]
+# 5 more, appended after the landmark block: x1-insp-pt-041..045; 1 correct (pool 17, 5 accept)
+EXAM_INSPECT_MORE = [
+    ("form", 2, ["loose_box"]),
+    ("card", 1, ["transcription_error"]),
+    ("notice", 2, ["wrong_normalisation", "missed_text"]),
+    ("label", 2, []),
+    ("sign", 1, ["transcription_error", "loose_box"]),
+]
 
 
 def main() -> None:
@@ -359,6 +367,10 @@ def main() -> None:
     for n, (kind, level, faults) in enumerate(EXAM_INSPECT, start=1):
         # the OCR part of the level-1 inspection pool: x1-insp-pt-016..027
         slug = f"x1-insp-pt-{15 + n:03d}"
+        out.append(ocr_inspection_item(slug=slug, module=None, kind=kind, level=level, seed=7000 + n, faults=faults))
+    for n, (kind, level, faults) in enumerate(EXAM_INSPECT_MORE, start=len(EXAM_INSPECT) + 1):
+        # seeds continue 7013..7017; the slugs follow keypoints 036-040: x1-insp-pt-041..045
+        slug = f"x1-insp-pt-{28 + n:03d}"
         out.append(ocr_inspection_item(slug=slug, module=None, kind=kind, level=level, seed=7000 + n, faults=faults))
     for row in out:
         print(row)

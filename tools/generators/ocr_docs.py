@@ -87,10 +87,10 @@ STAMPS = ["결제완료", "PAID", "확인필", "정산완료"]
 NOTICES = [
     (
         "엘리베이터 정기 점검 안내",
-        ["일시: {date} 10:00~12:00", "점검 중에는 계단을 이용해 주세요.", "문의: 관리사무소 ☎ 031-555-0142"],
+        ["일시: {date} 10:00~12:00", "점검 중에는 계단을 이용해 주세요.", "문의: 관리사무소 031-555-0142"],
     ),
     ("단수 안내", ["{date} 09:00부터 약 3시간", "배관 교체 공사로 물이 나오지 않습니다.", "불편을 드려 죄송합니다."]),
-    ("분리수거 요일 변경", ["매주 화·금 → 매주 월·목", "시행일: {date}", "재활용품은 19시 이후 배출"]),
+    ("분리수거 요일 변경", ["매주 화·금에서 월·목으로 변경", "시행일: {date}", "재활용품은 19시 이후 배출"]),
     ("주차장 도색 공사", ["기간: {date}~ (2일간)", "B1·B2 주차 불가", "차량은 지상 주차장 이용 바람"]),
 ]
 NOTE_MEMOS = [
@@ -118,7 +118,7 @@ SIGNS = [
 SIGN_EXTRA = [
     "TEL 031-555-0142",
     "영업시간 09:00~21:00",
-    "☎ 02-336-7781",
+    "전화 02-336-7781",
     "매주 월요일 휴무",
     "OPEN 10:30 - CLOSE 22:00",
 ]
@@ -367,7 +367,7 @@ def receipt(rng: random.Random, level: int) -> Scene:
         frame = _rot_poly(scx, scy, stamp.w + 18, stamp.h + 16, stamp.angle)
         draw.polygon(frame, outline=(210, 60, 60), width=3)
         lines.append(stamp)
-        y = max(y + 70, scy + 50)
+        y = int(max(y + 70, scy + 50))
     img = _trim_paper(img, bg, (px0, py0, px0 + pw, py0 + ph), int(y + 10), rng.randint(18, 34), rng, paper)
     return Scene(img, lines, "receipt", "영수증", "Receipt")
 
@@ -590,7 +590,7 @@ def label(rng: random.Random, level: int) -> Scene:
         hand = Line(rng.choice(["마감 세일!", "1+1 아님", "오늘만"]), "pen", 30, color=(20, 20, 24), hand=True).build(
             rng
         )
-        for ln, oy in zip(sticker, (-17, 19)):
+        for ln, oy in zip(sticker, (-17, 19), strict=True):
             ox, oyr = rotate_offset(0, oy, angle)
             ln.angle = angle
             ln.at(scx + ox - ln.w / 2, scy + oyr - ln.h / 2)
@@ -624,7 +624,8 @@ def card(rng: random.Random, level: int) -> Scene:
     rest = [
         team,
         f"M. 010-{rng.randint(2000, 9899)}-{rng.randint(1000, 9999)}",
-        f"E. {rng.choice(['data', 'hello', 'qa', 'label'])}{rng.randint(1, 99)}@{rng.choice(['datalab.kr', 'hanbit.ai', 'orum.co.kr'])}",
+        f"E. {rng.choice(['data', 'hello', 'qa', 'label'])}{rng.randint(1, 99)}"
+        f"@{rng.choice(['datalab.kr', 'hanbit.ai', 'orum.co.kr'])}",
     ]
     k = rng.randint(1, 3)
     y = nm.y + nm.h + 30

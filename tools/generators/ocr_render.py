@@ -65,7 +65,7 @@ def printed_layer(text: str, font_key: str, size: int) -> Image.Image:
     """Ink layer of a printed line, cropped to its ink."""
     f = font(font_key, size)
     left, top, right, bottom = f.getbbox(text)
-    layer = Image.new("L", (right - left + 4 * PAD, bottom - top + 4 * PAD), 0)
+    layer = Image.new("L", (int(right - left) + 4 * PAD, int(bottom - top) + 4 * PAD), 0)
     ImageDraw.Draw(layer).text((2 * PAD - left, 2 * PAD - top), text, font=f, fill=255)
     return _crop_to_ink(layer)
 

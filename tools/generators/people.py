@@ -139,44 +139,44 @@ KP_GUIDE_KO = """**라벨링 규칙 (COCO-17 키포인트)**
 - **왼쪽·오른쪽은 사람 본인 기준**입니다. 카메라를 마주 본 사람의 왼쪽 어깨는 이미지의 **오른쪽**에, 뒤돌아선 사람의 왼쪽 어깨는 이미지의 **왼쪽**에 있습니다. 얼굴이 안 보이면 몸의 방향(발끝, 가슴, 팔의 굽힘)으로 판단합니다.
 - 점은 **관절의 중심**에 찍습니다: 팔꿈치 끝이나 무릎뼈 표면, 어깨 윗선, 허리 옆선이 아니라 뼈가 만나는 회전 중심입니다. 엉덩이 점은 골반 안쪽의 고관절 위치, 발목은 발목 관절 중심입니다.
 - 가시성 `v`: **2** = 보임, **1** = 자기 몸·다른 사람·물체에 가려 안 보이지만 위치를 추정해 찍음, **0** = 이미지 밖이라 찍을 수 없음(이때 x = y = 0).
-- 뒤돌아선 사람의 코·눈은 머리에 가려 보이지 않으므로 추정 위치에 `v=1`로 찍습니다."""
+- 뒤돌아선 사람의 코·눈은 머리에 가려 보이지 않으므로 추정 위치에 `v=1`로 찍습니다."""  # noqa: E501
 
 KP_GUIDE_EN = """**Labeling rules (COCO-17 keypoints)**
 - Each person gets 17 points in this order: 0 nose, 1 left eye, 2 right eye, 3 left ear, 4 right ear, 5 left shoulder, 6 right shoulder, 7 left elbow, 8 right elbow, 9 left wrist, 10 right wrist, 11 left hip, 12 right hip, 13 left knee, 14 right knee, 15 left ankle, 16 right ankle.
 - **Left and right are the person's own sides.** For someone facing the camera their left shoulder is on the image's **right**; for someone seen from behind it is on the image's **left**. If the face is not visible, read the body's direction (toes, chest, how the limbs bend).
 - Put each point at the **centre of the joint**: not the elbow tip, the kneecap's surface, the top of the shoulder or the side of the waist, but the centre the bones turn about. The hip point is the hip joint inside the pelvis outline; the ankle point is the centre of the ankle joint.
 - Visibility `v`: **2** = visible, **1** = hidden by the person's own body, another person or an object but its position can be estimated (place it there), **0** = outside the image and not placed (x = y = 0).
-- For a person seen from behind, the nose and eyes are hidden by the head: place them at their estimated positions with `v=1`."""
+- For a person seen from behind, the nose and eyes are hidden by the head: place them at their estimated positions with `v=1`."""  # noqa: E501
 
 LM_GUIDE_KO = {
     "five_point": """**라벨링 규칙 (5점 얼굴 랜드마크, MTCNN 순서)**
 - 순서: 0 왼쪽 눈 중심, 1 오른쪽 눈 중심, 2 코끝, 3 왼쪽 입꼬리, 4 오른쪽 입꼬리.
 - **이 항목의 왼쪽·오른쪽은 이미지(화면) 기준**입니다 — MTCNN·ArcFace 정렬 템플릿과 iBUG 68점 번호 체계와 같은 방식입니다. 정면 얼굴에서 0번 '왼쪽 눈'은 **인물 본인의 오른쪽 눈**입니다. (신체 키포인트 COCO-17은 반대로 인물 본인 기준이니 혼동하지 마세요.)
-- 눈 중심 = 눈동자(홍채)의 중심. 코끝 = 코의 가장 앞쪽 끝(콧구멍 사이가 아님). 입꼬리 = 윗입술과 아랫입술이 만나는 바깥 끝점.""",
+- 눈 중심 = 눈동자(홍채)의 중심. 코끝 = 코의 가장 앞쪽 끝(콧구멍 사이가 아님). 입꼬리 = 윗입술과 아랫입술이 만나는 바깥 끝점.""",  # noqa: E501
     "ibug68": """**라벨링 규칙 (iBUG/300-W 68점)**
 - 번호 구간: 턱선 0–16, 눈썹 17–21·22–26, 콧등 27–30, 코밑 31–35, 눈 36–41·42–47, 입술 바깥 48–59, 입술 안쪽 60–67.
 - 번호는 **이미지 기준**으로 셉니다: 0번 턱선과 36–41번 눈은 이미지 왼쪽(정면 얼굴이면 인물의 오른쪽)입니다. 36번은 이미지 왼쪽 눈의 바깥 눈꼬리, 45번은 이미지 오른쪽 눈의 바깥 눈꼬리입니다.
-- 눈·입술 윤곽은 꼬리점에서 시작해 시계 방향으로 돌아갑니다. 턱선 점은 얼굴 윤곽선 위에, 턱끝(8)은 가장 아래 중앙에 찍습니다. 입을 다문 경우 안쪽 입술 점(60–67)은 입술이 맞닿는 선 위에 찍습니다.""",
+- 눈·입술 윤곽은 꼬리점에서 시작해 시계 방향으로 돌아갑니다. 턱선 점은 얼굴 윤곽선 위에, 턱끝(8)은 가장 아래 중앙에 찍습니다. 입을 다문 경우 안쪽 입술 점(60–67)은 입술이 맞닿는 선 위에 찍습니다.""",  # noqa: E501
 }
 LM_GUIDE_EN = {
     "five_point": """**Labeling rules (5-point face landmarks, MTCNN order)**
 - Order: 0 left eye centre, 1 right eye centre, 2 nose tip, 3 left mouth corner, 4 right mouth corner.
 - **In this item left and right are the IMAGE's sides** — the convention of the MTCNN / ArcFace alignment templates and of the iBUG 68-point numbering. On a frontal face point 0, the "left eye", is the **subject's own right eye**. (COCO-17 body keypoints use the person's own sides instead: do not mix them up.)
-- Eye centre = centre of the iris/pupil. Nose tip = the front-most tip of the nose (not between the nostrils). Mouth corner = the outer point where the upper and lower lips meet.""",
+- Eye centre = centre of the iris/pupil. Nose tip = the front-most tip of the nose (not between the nostrils). Mouth corner = the outer point where the upper and lower lips meet.""",  # noqa: E501
     "ibug68": """**Labeling rules (iBUG / 300-W, 68 points)**
 - Index ranges: jaw 0–16, eyebrows 17–21 and 22–26, nose bridge 27–30, nose base 31–35, eyes 36–41 and 42–47, outer lip 48–59, inner lip 60–67.
 - Indices are counted from the **image's** side: jaw point 0 and eye 36–41 are on the image's left (the subject's right on a frontal face). Point 36 is the outer corner of the image-left eye, 45 the outer corner of the image-right eye.
-- Eye and lip outlines start at a corner and run clockwise. Jaw points lie on the face contour, the chin (8) lowest in the middle. With the mouth closed, the inner-lip points (60–67) lie on the line where the lips meet.""",
+- Eye and lip outlines start at a corner and run clockwise. Jaw points lie on the face contour, the chin (8) lowest in the middle. With the mouth closed, the inner-lip points (60–67) lie on the line where the lips meet.""",  # noqa: E501
 }
 
 INSPECT_HOW_KO = """**검수 방법**
 - 모든 라벨이 규칙을 지키면 **승인(accept)**, 하나라도 어기면 **반려(reject)** 하고 해당하는 사유를 모두 고릅니다.
 - 잘못된 대상을 검토 목록의 인덱스(0부터)로 표시합니다: {what}. 라벨이 아예 없는 대상(누락)은 가리킬 인덱스가 없으므로 사유만 고릅니다.
-- 사람이 찍은 점이므로 1~2픽셀 차이는 정상입니다. 규칙 위반만 반려하세요."""
+- 사람이 찍은 점이므로 1~2픽셀 차이는 정상입니다. 규칙 위반만 반려하세요."""  # noqa: E501
 INSPECT_HOW_EN = """**How to inspect**
 - If every label follows the rules, **accept**; if any rule is broken, **reject** and pick every reason that applies.
 - Mark the faulty objects by their index in the review list (0-based): {what}. Something that was not labeled at all (missed) has no index: choose the reason only.
-- These points were placed by hand: a pixel or two of difference is normal. Reject rule violations only."""
+- These points were placed by hand: a pixel or two of difference is normal. Reject rule violations only."""  # noqa: E501
 
 
 # ------------------------------------------------------------------ keypoint scenes
@@ -242,10 +242,7 @@ def _try_scene(
     horizon = int(HEIGHT * rng.uniform(0.42, 0.58))
     background = people_scene.BACKGROUNDS[bg_kind](rng, WIDTH, HEIGHT, horizon)
     people: list[Person] = []
-    if n == 1:
-        base_scale = rng.uniform(340, 410)
-    else:
-        base_scale = rng.uniform(260, 330) - 12 * n
+    base_scale = rng.uniform(340, 410) if n == 1 else rng.uniform(260, 330) - 12 * n
     order = list(range(n))
     rng.shuffle(order)  # depth rank of each person (0 = nearest)
     xs = sorted(rng.uniform(0.12, 0.88) * WIDTH for _ in range(n))
@@ -302,7 +299,7 @@ def _try_scene(
         raster.flat(layer, OBJECT)
         occluded_by = kind
     raster.outline()
-    gold_people = []
+    gold_people: list[dict[str, Any]] = []
     for idx, person in enumerate(people):
         kps = people_pose.keypoints(raster, person)
         for i in range(17):  # a visible joint must sit on its own person's drawn pixels
@@ -353,7 +350,10 @@ def _kp_instructions(n_people: int, meta: dict[str, Any], min_oks: float) -> dic
     bg_ko = people_scene.BACKGROUND_KO[meta["background"]]
     if n_people == 1:
         task_ko = f"{bg_ko} 장면의 사람 1명에게 COCO-17 키포인트 17개를 모두 찍고 각 점의 가시성(v)을 정하세요."
-        task_en = f"Place all 17 COCO keypoints on the one person in this {meta['background']} scene and set each point's visibility (v)."
+        task_en = (
+            f"Place all 17 COCO keypoints on the one person in this {meta['background']} scene "
+            "and set each point's visibility (v)."
+        )
     else:
         task_ko = (
             f"{bg_ko} 장면의 **모든 사람**에게 각각 COCO-17 스켈레톤(17개 점)을 라벨링하세요. "
@@ -620,7 +620,10 @@ def landmark_item(*, slug: str, module: str, seed: int, scheme: str) -> dict[str
             "Place all 68 iBUG points on the face, in index order.",
         )
         norm_ko, norm_en = "바깥 눈꼬리 36번과 45번 사이 거리", "the distance between outer eye corners 36 and 45"
-    score_ko = f"\n\n**채점:** 점마다 정답과의 거리를 {norm_ko}로 나눈 평균 오차(NME)가 {max_nme} 이하이면 통과 기준을 충족합니다."
+    score_ko = (
+        f"\n\n**채점:** 점마다 정답과의 거리를 {norm_ko}로 나눈 "
+        f"평균 오차(NME)가 {max_nme} 이하이면 통과 기준을 충족합니다."
+    )
     score_en = f"\n\n**Scoring:** the mean point error divided by {norm_en} (NME) must be at most {max_nme}."
     item["instructions"] = bi(
         f"{task_ko}\n\n{LM_GUIDE_KO[scheme]}{score_ko}", f"{task_en}\n\n{LM_GUIDE_EN[scheme]}{score_en}"
@@ -726,6 +729,17 @@ MOTION_TITLES = [
 ]
 
 
+def _kp_scene_options(n_people: int, faults: list[str]) -> dict[str, Any]:
+    """Scene options that make an inspection fault clear: a swap on people seen from behind,
+    a visibility fault where an occluder hides joints."""
+    options: dict[str, Any] = {}
+    if faults == ["left_right_swap"]:
+        options["views"] = ["back"] * n_people
+    if "wrong_visibility" in faults:
+        options["occluder"] = True
+    return options
+
+
 def main() -> None:
     """Generate every keypoint / landmark item and print a summary."""
     out: list[dict[str, Any]] = []
@@ -733,7 +747,7 @@ def main() -> None:
     for k, scheme in enumerate(["five_point", "five_point", "ibug68"], start=1):
         out.append(landmark_item(slug=f"face-landmarks-{k:02d}", module="face-landmarks", seed=1100 + k, scheme=scheme))
     # motion keypoints practice: one person each
-    motion = [
+    motion: list[dict[str, Any]] = [
         dict(views=["front"], poses=["wave"], occluder=False),
         dict(views=["back"], poses=["walk"], occluder=False),
         dict(views=["front"], poses=["cheer"], occluder=False, truncate=True),
@@ -768,7 +782,7 @@ def main() -> None:
             )
         )
     # skeleton inspection practice
-    insp = [
+    insp: list[tuple[int, list[str], dict[str, Any]]] = [
         (2, ["left_right_swap", "misplaced_point"], dict(views=["back", "front"])),
         (3, ["wrong_visibility", "missing_person"], dict(occluder=True)),
         (2, [], dict()),
@@ -825,14 +839,28 @@ def main() -> None:
     ]
     for k, faults in enumerate(kp_faults, start=1):
         n = 2 if "missing_person" in faults or k % 4 == 0 else 1
-        kw: dict[str, Any] = {}
-        if faults == ["left_right_swap"]:
-            kw["views"] = ["back"] * n
-        if "wrong_visibility" in faults:
-            kw["occluder"] = True
+        # These 15 were generated without scene options (random views and occluders); kept that
+        # way so the committed items stay byte-identical. Later items use _kp_scene_options.
+        out.append(
+            keypoint_inspection_item(slug=f"x1-insp-pt-{k:03d}", module=None, seed=9000 + k, n_people=n, faults=faults)
+        )
+    # exam: level-1 inspection — more keypoints 036-040 (1 accept; pool 20, 6 accept)
+    kp_more: list[tuple[int, list[str]]] = [
+        (2, ["wrong_visibility"]),
+        (1, []),
+        (1, ["left_right_swap"]),
+        (2, ["missing_person"]),
+        (2, ["misplaced_point", "wrong_visibility"]),
+    ]
+    for k, (n, faults) in enumerate(kp_more, start=36):
         out.append(
             keypoint_inspection_item(
-                slug=f"x1-insp-pt-{k:03d}", module=None, seed=9000 + k, n_people=n, faults=faults, **kw
+                slug=f"x1-insp-pt-{k:03d}",
+                module=None,
+                seed=9000 + k,
+                n_people=n,
+                faults=faults,
+                **_kp_scene_options(n, faults),
             )
         )
     # exam: level-1 inspection — landmarks 028-035 (2 accept)
@@ -847,6 +875,13 @@ def main() -> None:
         ("ibug68", ["wrong_order"]),
     ]
     for k, (scheme, faults) in enumerate(lm_plan, start=28):
+        out.append(landmark_inspection_item(slug=f"x1-insp-pt-{k:03d}", seed=9500 + k, scheme=scheme, faults=faults))
+    # exam: level-1 inspection — more landmarks 046-047 (1 accept; pool 10, 3 accept)
+    lm_more = [
+        ("ibug68", ["wrong_order", "misplaced_point"]),
+        ("five_point", []),
+    ]
+    for k, (scheme, faults) in enumerate(lm_more, start=46):
         out.append(landmark_inspection_item(slug=f"x1-insp-pt-{k:03d}", seed=9500 + k, scheme=scheme, faults=faults))
     for row in out:
         print(row)

@@ -196,7 +196,6 @@ def paint(pts: np.ndarray, prm: dict, rng: random.Random, size: int) -> Image.Im
     # shoulders and neck
     cloth = rng.choice(CLOTH)
     neck_l, neck_r = pts[5] * 0.55 + pts[8] * 0.45, pts[11] * 0.55 + pts[8] * 0.45
-    chin = pts[8]
     body = [
         fp(-2.2, -4.6),
         fp(-2.0, -2.55),
@@ -209,7 +208,7 @@ def paint(pts: np.ndarray, prm: dict, rng: random.Random, size: int) -> Image.Im
     body_mask = _mask((W, H), [_smooth(np.array(body), True, 6)])
     barr = np.asarray(body_mask, np.float32) / 255
     bsoft = np.asarray(body_mask.filter(ImageFilter.GaussianBlur(s * SS * 0.3)), np.float32) / 255
-    arr = np.asarray(canvas, np.float32)
+    arr: np.ndarray = np.asarray(canvas, np.float32)
     body_rgb = np.asarray(cloth, np.float32)[None, None, :] * (0.7 + 0.35 * bsoft)[..., None]
     arr = arr * (1 - barr[..., None]) + np.clip(body_rgb, 0, 255) * barr[..., None]
     canvas = Image.fromarray(arr.astype(np.uint8), "RGB")
@@ -414,5 +413,5 @@ def paint(pts: np.ndarray, prm: dict, rng: random.Random, size: int) -> Image.Im
     )
     img = canvas.resize((size, size), Image.Resampling.LANCZOS).filter(ImageFilter.GaussianBlur(0.4))
     g = np.random.default_rng(rng.randrange(2**32))
-    out = np.asarray(img, np.float32) + g.normal(0, 2.0, (size, size, 1)).astype(np.float32)
-    return Image.fromarray(np.clip(out, 0, 255).astype(np.uint8), "RGB")
+    noisy = np.asarray(img, np.float32) + g.normal(0, 2.0, (size, size, 1)).astype(np.float32)
+    return Image.fromarray(np.clip(noisy, 0, 255).astype(np.uint8), "RGB")

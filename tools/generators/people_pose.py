@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import random
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
@@ -67,9 +68,9 @@ PANTS = [(44, 62, 110), (30, 30, 36), (150, 130, 100), (90, 90, 96), (60, 80, 14
 SHOES = [(30, 30, 30), (240, 240, 240), (120, 60, 40), (200, 40, 40), (50, 50, 120)]
 
 
-def _dir(a: float, f: float, side: float) -> np.ndarray:
+def _dir(angles: tuple[float, float], side: float) -> np.ndarray:
     """Limb direction: a = abduction from hanging down toward that side, f = forward elevation."""
-    a, f = math.radians(a), math.radians(f)
+    a, f = math.radians(angles[0]), math.radians(angles[1])
     return np.array([side * math.sin(a) * math.cos(f), -math.cos(a) * math.cos(f), math.sin(f)])
 
 
@@ -90,7 +91,7 @@ def _ry(yaw: float) -> np.ndarray:
 
 
 # pose presets: (upper arm a,f), (forearm a,f) per side, (thigh a,f), (shin a,f) per side
-POSES = {
+POSES: dict[str, dict[str, Any]] = {
     "stand": dict(
         ua_l=(9, 4), fa_l=(6, 18), ua_r=(9, 4), fa_r=(6, 18), th_l=(4, 0), sh_l=(2, -2), th_r=(4, 0), sh_r=(2, -2)
     ),
@@ -256,13 +257,13 @@ def build(person: Person) -> None:
     j["left_shoulder"] = torso @ np.array([0.118, 0.29, -0.005])
     j["right_shoulder"] = torso @ np.array([-0.118, 0.29, -0.005])
     for side, s in (("left", 1.0), ("right", -1.0)):
-        ua = torso @ _dir(*p[f"ua_{side[0]}"], s)
-        fa = torso @ _dir(*p[f"fa_{side[0]}"], s)
+        ua = torso @ _dir(p[f"ua_{side[0]}"], s)
+        fa = torso @ _dir(p[f"fa_{side[0]}"], s)
         j[f"{side}_elbow"] = j[f"{side}_shoulder"] + 0.175 * ua
         j[f"{side}_wrist"] = j[f"{side}_elbow"] + 0.15 * fa
         j[f"{side}_hand"] = j[f"{side}_wrist"] + 0.05 * fa
-        th = _dir(*p[f"th_{side[0]}"], s)
-        sh = _dir(*p[f"sh_{side[0]}"], s)
+        th = _dir(p[f"th_{side[0]}"], s)
+        sh = _dir(p[f"sh_{side[0]}"], s)
         j[f"{side}_knee"] = j[f"{side}_hip"] + 0.245 * th
         j[f"{side}_ankle"] = j[f"{side}_knee"] + 0.24 * sh
         j[f"{side}_toe"] = j[f"{side}_ankle"] + np.array([0.02 * s, -0.015, 0.1])
@@ -327,7 +328,7 @@ def draw(raster: Raster, person: Person, owner: int) -> None:
         owner,
     )
     raster.ellipsoid(j["head"], hf, (0.062 * s, 0.078 * s, 0.072 * s), lk.skin, owner)
-    dark = tuple(int(c * 0.82) for c in lk.skin)
+    dark = (int(lk.skin[0] * 0.82), int(lk.skin[1] * 0.82), int(lk.skin[2] * 0.82))
     for side in ("left", "right"):
         raster.ellipsoid(j[f"{side}_ear"], hf, (0.012 * s, 0.02 * s, 0.014 * s), dark, owner)
         raster.ellipsoid(j[f"{side}_eye"], hf, (0.011 * s, 0.009 * s, 0.008 * s), (34, 26, 24), owner)

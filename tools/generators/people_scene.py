@@ -12,6 +12,10 @@ from tools.generators.people_render import SS
 RGB = tuple[int, int, int]
 
 
+def _scaled(color: RGB, factor: float) -> RGB:
+    return (int(color[0] * factor), int(color[1] * factor), int(color[2] * factor))
+
+
 def _gradient(w: int, h: int, top: RGB, bottom: RGB) -> Image.Image:
     t = np.linspace(0, 1, h, dtype=np.float32)[:, None, None]
     arr = np.asarray(top, np.float32) * (1 - t) + np.asarray(bottom, np.float32) * t
@@ -59,7 +63,7 @@ def park(rng: random.Random, w: int, h: int, horizon: int) -> Image.Image:
 
 def room(rng: random.Random, w: int, h: int, horizon: int) -> Image.Image:
     wall = rng.choice([(232, 226, 212), (214, 226, 232), (236, 218, 206), (220, 230, 214)])
-    img = _gradient(w, horizon, wall, tuple(int(c * 0.9) for c in wall))
+    img = _gradient(w, horizon, wall, _scaled(wall, 0.9))
     full = Image.new("RGB", (w, h))
     full.paste(img, (0, 0))
     d = ImageDraw.Draw(full)
@@ -102,7 +106,7 @@ def street(rng: random.Random, w: int, h: int, horizon: int) -> Image.Image:
 
 def studio(rng: random.Random, w: int, h: int, horizon: int) -> Image.Image:
     wall = rng.choice([(200, 205, 215), (230, 225, 220), (170, 190, 200)])
-    img = _gradient(w, h, wall, tuple(int(c * 0.85) for c in wall))
+    img = _gradient(w, h, wall, _scaled(wall, 0.85))
     d = ImageDraw.Draw(img)
     floor = (196, 160, 115)
     d.rectangle((0, horizon, w, h), fill=floor)

@@ -45,6 +45,13 @@ WRONG_CLASS = {"car": "truck", "truck": "car", "bus": "truck", "person": "bicycl
                "warning_sign": "stop_sign", "mandatory_sign": "speed_limit_sign"}
 
 
+def silhouette(o, color):
+    """replace a sprite's colours by a flat tone (subject unrecognisable in fog/night)"""
+    a = o.img.getchannel("A")
+    o.img = Image.new("RGBA", o.img.size, color + (255,))
+    o.img.putalpha(a)
+
+
 def _c(rng, seq):
     return seq[int(rng.integers(len(seq)))]
 
@@ -119,8 +126,8 @@ GAP = {"sep": 14, "multi": 6, "poly": 14}
 # =========================================================================== compose: street
 def night_fog(glows):
     def post(img, rng):
-        img = img.filter(ImageFilter.GaussianBlur(4.5))
-        a = np.asarray(img, np.float32) * 0.3 + np.array([14, 18, 28], np.float32)
+        img = img.filter(ImageFilter.GaussianBlur(8))
+        a = np.asarray(img, np.float32) * 0.45 + np.array([14, 18, 28], np.float32)
         a = a * 0.55 + np.array([62, 66, 78], np.float32) * 0.45
         ys, xs = np.mgrid[0:H, 0:W].astype(np.float32)
         for (x, y, r) in glows:
@@ -149,7 +156,9 @@ def compose_street(rng, spec):
         lay = Layout(objs, lambda r: LY.paint_street(g, r, night=mode == "uncertain"))
         if mode == "uncertain":
             o = grp[-1]
-            glows = [(o.x + o.w * 0.97, o.y + o.h * 0.55, 10), (o.x + o.w * 0.03, o.y + o.h * 0.55, 10)]
+            silhouette(o, (8, 9, 12))
+            fx = o.x + o.w * 0.98 if rng.random() < 0.5 else o.x + o.w * 0.02
+            glows = [(fx, o.y + o.h * 0.62, 13), (fx + (-1 if fx > o.x + o.w / 2 else 1) * 18, o.y + o.h * 0.6, 8)]
             lay.post = night_fog(glows)
         return lay
     lo, hi = spec["n"]
@@ -187,7 +196,7 @@ def compose_kitchen(rng, spec):
     objs, boxes, near = [], [], []
     if mode == "single":
         t = spec["target"]
-        big = {"apple": 2.1, "orange": 2.0, "cup": 1.8, "banana": 1.5, "bottle": 1.0, "bowl": 1.35}[t]
+        big = {"apple": 2.1, "orange": 2.0, "cup": 1.8, "banana": 1.5, "bottle": 1.4, "bowl": 1.35}[t]
         o = LY.make_kitchen_obj(rng, g, t, by=rng.uniform(400, 440), x=0, big=big)
         if place(rng, [o], [], "center") is None:
             return None
@@ -291,7 +300,7 @@ def compose_parking(rng, spec):
 
 # =========================================================================== compose: field
 def fog_post(img, rng):
-    img = img.filter(ImageFilter.GaussianBlur(4.0))
+    img = img.filter(ImageFilter.GaussianBlur(5.0))
     a = np.asarray(img, np.float32)
     ys = np.linspace(0.8, 0.62, H, dtype=np.float32)[:, None, None]
     a = a * (1 - ys) + np.array([196, 200, 204], np.float32) * ys
@@ -305,7 +314,8 @@ def compose_field(rng, spec):
     if mode in ("single", "uncertain"):
         t = spec.get("target") or _c(rng, ["cow", "horse", "sheep", "dog"])
         if mode == "uncertain":
-            o = LY.make_animal(rng, g, t, by=g["hz"] + rng.uniform(22, 40), x=0, big=0.65)
+            o = LY.make_animal(rng, g, t, by=g["hz"] + rng.uniform(22, 40), x=0, big=0.8)
+            silhouette(o, (40, 44, 42))
         else:
             big = {"cow": 1.15, "horse": 1.0, "sheep": 1.5, "dog": 1.9}[t]
             o = LY.make_animal(rng, g, t, by=rng.uniform(385, 440), x=0, big=big)
@@ -508,11 +518,19 @@ def _jitter(b, rng):
     return _clipbox([int(x0), int(y0), int(x1 - x0), int(y1 - y0)])
 
 
+def wrong_label(true, scheme):
+    """a clearly wrong class from the item's own scheme"""
+    pref = WRONG_CLASS.get(true)
+    if pref in scheme:
+        return pref
+    return [c for c in scheme if c != true and c != "uncertain"][0]
+
+
 def _inner(b, m=8):
     return b[0] >= m and b[1] >= m and b[0] + b[2] <= W - m and b[1] + b[3] <= H - m
 
 
-def bbox_review(infos, errors, rng):
+def bbox_review(infos, errors, rng, scheme):
     """perturb gold into a labeler's submission. Returns (objects, faulty_indices) or None."""
     gold = gold_of(infos)
     if len(gold) < 2:
@@ -567,7 +585,7 @@ def bbox_review(infos, errors, rng):
             k = pick(lambda e: min(e["info"].bbox[2:]) >= 16)
             if k is None:
                 return None
-            ents[k].update(label=WRONG_CLASS[ents[k]["label"]], fault=True)
+            ents[k].update(label=wrong_label(ents[k]["label"], scheme), fault=True)
         elif err == "missed_object":
             k = pick(lambda e: min(e["info"].bbox[2:]) >= 20 and e["info"].visfrac >= 0.5)
             if k is None:
@@ -623,7 +641,7 @@ def bbox_review(infos, errors, rng):
     return objs, faulty
 
 
-def polygon_review(infos, errors, rng):
+def polygon_review(infos, errors, rng, scheme):
     gold = gold_of(infos)
     if len(gold) < 2:
         return None
@@ -631,6 +649,8 @@ def polygon_review(infos, errors, rng):
     for i in gold:
         flat, simp, _ = mask_polygon(i.vis_mask)
         jit = [round(float(v + rng.uniform(-0.6, 0.6)), 1) for v in flat]
+        if not poly_from_flat(jit).is_valid:
+            jit = flat
         ents.append(dict(label=i.obj.label, poly=jit, info=i, simp=simp, fault=False, drop=False))
     used = set()
 
@@ -680,7 +700,7 @@ def polygon_review(infos, errors, rng):
             k = pick(lambda e: True)
             if k is None:
                 return None
-            ents[k].update(label=WRONG_CLASS[ents[k]["label"]], fault=True)
+            ents[k].update(label=wrong_label(ents[k]["label"], scheme), fault=True)
         elif err == "missed_object":
             k = pick(lambda e: min(e["info"].bbox[2:]) >= 20)
             if k is None:
@@ -706,6 +726,11 @@ def item_dir(slug, module):
 
 def write_item(slug, module, item, gold, img):
     d = item_dir(slug, module)
+    if os.path.isdir(d):          # an item folder is owned entirely by this generator
+        for f in os.listdir(d):
+            fp = os.path.join(d, f)
+            if os.path.isfile(fp):
+                os.remove(fp)
     os.makedirs(d, exist_ok=True)
     data = jpeg_bytes(img)
     with open(os.path.join(d, ASSET), "wb") as f:
@@ -829,7 +854,7 @@ def make_inspection(spec):
     else:
         labels = spec.get("classes") or SCENE_CLASSES[scene]
         fn = bbox_review if kind == "bbox" else polygon_review
-        sc = build(scene, spec["seed"], spec, extra_fn=lambda infos, rng: fn(infos, errors, rng))
+        sc = build(scene, spec["seed"], spec, extra_fn=lambda infos, rng: fn(infos, errors, rng, labels))
         objs, faulty = sc.extra
         fam = "bbox" if kind == "bbox" else "polygon"
         params = {"review": {"type": kind, "objects": objs}, "reasons": REASONS[fam]}
@@ -898,7 +923,7 @@ def practice_specs():
     add(m, "01", task="polygon", scene="signs", mode="poly", n=(3, 4), iou=0.75, seed=1801, pass_=75, difficulty=3)
     add(m, "02", task="polygon", scene="kitchen", mode="poly", n=(2, 4), iou=0.75, seed=1802, pass_=75, difficulty=3,
         classes=["apple", "banana", "orange", "bottle", "bowl"])
-    add(m, "03", task="polygon", scene="parking", mode="poly", n=(2, 4), iou=0.75, seed=1803, pass_=75, difficulty=3)
+    add(m, "03", task="polygon", scene="parking", mode="poly", n=(3, 5), iou=0.75, seed=1803, pass_=75, difficulty=3)
     return P
 
 
@@ -992,18 +1017,67 @@ def all_specs():
     return out
 
 
+def verify(spec, item, gold, size):
+    """consistency checks on what is about to be written; returns a list of problems"""
+    errs = []
+    ids = [e["id"] for e in item["labels"]]
+    if size >= 150_000:
+        errs.append(f"image {size} bytes")
+    if item["type"] in ("bbox", "polygon"):
+        objs = gold["objects"]
+    elif item["type"] == "inspection" and item["params"]["review"]["type"] != "classification":
+        objs = item["params"]["review"]["objects"]
+        fam = [r["id"] for r in item["params"]["reasons"]]
+        if any(r not in fam for r in gold["reasons"]):
+            errs.append("reason not in family")
+        if any(not 0 <= k < len(objs) for k in gold["faulty_objects"]):
+            errs.append("faulty index out of range")
+        if (gold["decision"] == "accept") != (not gold["reasons"]):
+            errs.append("decision/reasons mismatch")
+    else:
+        objs = []
+        labs = gold["labels"] if item["type"] == "classification" else item["params"]["review"]["labels"]
+        if not labs or any(x not in ids for x in labs):
+            errs.append(f"bad labels {labs}")
+    for o in objs:
+        if o["label"] not in ids:
+            errs.append(f"label {o['label']} not in scheme")
+        if "bbox" in o:
+            x, y, w, h = o["bbox"]
+            if not (x >= 0 and y >= 0 and w >= 1 and h >= 1 and x + w <= W and y + h <= H):
+                errs.append(f"bbox outside image {o['bbox']}")
+        if "polygon" in o:
+            p = o["polygon"]
+            if len(p) % 2 or not 3 <= len(p) // 2 <= 40:
+                errs.append(f"polygon has {len(p) // 2} points")
+            if any(v < 0 for v in p) or any(v > W for v in p[0::2]) or any(v > H for v in p[1::2]):
+                errs.append("polygon outside image")
+            if not poly_from_flat(p).is_valid:
+                errs.append("polygon invalid")
+    if item["type"] == "bbox":
+        n = len(objs)
+        lo, hi = spec.get("gold_n", spec["n"])
+        if not lo <= n <= hi:
+            errs.append(f"{n} gold objects, wanted {lo}..{hi}")
+    return errs
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--only", default="", help="only items whose slug starts with this")
     ap.add_argument("-q", "--quiet", action="store_true")
     args = ap.parse_args(argv)
     total = 0
+    failed = False
     for spec in all_specs():
         if not spec["slug"].startswith(args.only):
             continue
         item, gold, sc = MAKERS[spec["task"]](spec)
         d, size = write_item(spec["slug"], spec.get("module"), item, gold, sc.img)
         total += size
+        for e in verify(spec, item, gold, size):
+            print(f"CHECK FAILED {spec['slug']}: {e}", file=sys.stderr)
+            failed = True
         if not args.quiet:
             extra = ""
             if "objects" in gold:
@@ -1015,7 +1089,7 @@ def main(argv=None):
             print(f"{spec['slug']:42s} attempt {sc.attempt:3d}  {size // 1024:4d} KB  {extra}")
     if not args.quiet:
         print(f"total image bytes: {total / 1e6:.2f} MB")
-    return 0
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

@@ -379,7 +379,7 @@ def mask_polygon(mask, max_points=40):
     if geom.geom_type == "MultiPolygon":
         geom = max(geom.geoms, key=lambda g: g.area)
     outer = Polygon(geom.exterior)
-    tol = 0.6
+    tol = 0.8                          # > 0.71: removes 1-px staircase steps
     while True:
         simp = outer.simplify(tol, preserve_topology=True)
         n = len(simp.exterior.coords) - 1
@@ -387,8 +387,6 @@ def mask_polygon(mask, max_points=40):
             break
         tol *= 1.25
     coords = list(simp.exterior.coords)[:-1]
-    if simp.exterior.is_ccw:           # clockwise in image coordinates (y down) = ccw in math
-        pass
     flat = []
     for x, y in coords:
         flat += [round(float(x), 1), round(float(y), 1)]

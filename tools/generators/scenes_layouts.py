@@ -301,6 +301,26 @@ def paint_kitchen(g, rng):
         d.rectangle([wx0, 25 * SS, wx0 + ww, 25 * SS + wh], outline=fr, width=7 * SS)
         d.line([wx0 + ww / 2, 25 * SS, wx0 + ww / 2, 25 * SS + wh], fill=fr, width=5 * SS)
         d.rectangle([wx0 - 12 * SS, 25 * SS + wh, wx0 + ww + 12 * SS, 25 * SS + wh + 8 * SS], fill=(225, 225, 220))
+    else:
+        d = ImageDraw.Draw(img)
+        if rng.random() < 0.6:   # upper cabinets
+            cc = _c(rng, [(245, 243, 238), (200, 170, 130), (150, 170, 160), (90, 95, 105)])
+            x = rng.uniform(-80, 0) * SS
+            while x < SW:
+                cw = rng.uniform(110, 150) * SS
+                cb = hz * 0.42
+                _region(img, (x + 2 * SS, 0, x + cw - 2 * SS, cb),
+                        texture(vgrad(int(cw), int(cb), rgb(cc, 1.05), rgb(cc, 0.88)), rng, 4, fine=2))
+                hy = cb - 14 * SS
+                d.rounded_rectangle([x + cw / 2 - 22 * SS, hy, x + cw / 2 + 22 * SS, hy + 4 * SS], radius=2 * SS,
+                                    fill=(120, 120, 125))
+                x += cw
+        if rng.random() < 0.6:   # an abstract framed print
+            fx, fy = rng.uniform(60, 460) * SS, rng.uniform(g["hz"] * 0.45, g["hz"] * 0.5) * SS
+            fw, fh = rng.uniform(70, 110) * SS, rng.uniform(50, 80) * SS
+            art = lowfreq(int(fw), int(fh), rng, 3, 90)[..., None] + np.array(_c(rng, [(120, 150, 190), (200, 140, 110), (140, 180, 140)]), np.float32)
+            d.rectangle([fx - 5 * SS, fy - 5 * SS, fx + fw + 5 * SS, fy + fh + 5 * SS], fill=(60, 50, 45))
+            _region(img, (fx, fy, fx + fw, fy + fh), art)
     if g["wall"] == "tile":
         d = ImageDraw.Draw(img)
         t = rng.uniform(28, 40) * SS
@@ -364,7 +384,8 @@ def make_kitchen_obj(rng, g, label, by=None, x=None, big=1.0):
         raise ValueError(label)
     x = rng.uniform(0, W) if x is None else x
     o = make_obj(img, x, by, by, label)
-    o.shadow = (o.x + o.w / 2, by - 2, o.w * 0.5, max(3, o.w * 0.1), 0.5)
+    ry = max(3, o.w * 0.07)
+    o.shadow = (o.x + o.w / 2, by - 0.6 * ry, o.w * 0.5, ry, 0.5)
     return o
 
 

@@ -148,11 +148,7 @@ def truck_side(L, color, rng, facing=1):
         x = cargo[2] * k / 10
         d2.line([x, 0.02 * Hd, x, cargo[3] - 0.02 * Hd], fill=255, width=max(1, int(0.004 * u)))
     put(img, rgb(box_col, 0.75), m2, 0.7)
-    # company text
-    f = font(0.09 * u)
-    d3 = ImageDraw.Draw(img)
     txt = _pick(rng, ["한빛물류", "새벽배송", "대한택배", "LOGIS"])
-    d3.text((0.08 * u, 0.28 * Hd), txt, font=f, fill=rgb(box_col, 0.35) + (255,))
     # cab
     cm, d = new_mask(img)
     d.polygon([(0.72 * u, 0.18 * Hd), (0.90 * u, 0.18 * Hd), (0.99 * u, 0.45 * Hd), (u - 1, Hd - 0.6 * wr),
@@ -170,7 +166,12 @@ def truck_side(L, color, rng, facing=1):
     put(img, (250, 240, 200), clip_mask(m, cm))
     for wx in (0.13 * u, 0.27 * u, 0.84 * u):
         _wheel(img, wx, wy, wr, rim=(160, 160, 165))
-    return img if facing > 0 else flip(img)
+    if facing < 0:
+        img = flip(img)
+    # lettering is drawn after mirroring so that it always reads correctly
+    tx = 0.08 * u if facing > 0 else u - 0.70 * u + 0.08 * u
+    ImageDraw.Draw(img).text((tx, 0.28 * Hd), txt, font=font(0.09 * u), fill=rgb(box_col, 0.35) + (255,))
+    return img
 
 
 def bus_side(L, color, rng, facing=1):
@@ -191,7 +192,7 @@ def bus_side(L, color, rng, facing=1):
     # window row
     wm, d = new_mask(img)
     n = 7
-    x0, x1 = 0.04 * u, 0.83 * u
+    x0, x1 = 0.04 * u, 0.78 * u
     step = (x1 - x0) / n
     for k in range(n):
         d.rounded_rectangle([x0 + k * step + 0.01 * u, 0.16 * Hd, x0 + (k + 1) * step - 0.006 * u, 0.55 * Hd],
@@ -205,31 +206,31 @@ def bus_side(L, color, rng, facing=1):
     put(img, (235, 240, 250), clip_mask(m, wm), 0.25)
     # door (front)
     m, d = new_mask(img)
-    d.rectangle([0.74 * u, 0.14 * Hd, 0.83 * u, Hd - 0.7 * wr], fill=255)
+    d.rectangle([0.785 * u, 0.14 * Hd, 0.855 * u, Hd - 0.7 * wr], fill=255)
     put(img, vgrad(w, h, (140, 165, 180), (30, 38, 48)), m)
     m, d = new_mask(img)
-    d.line([0.785 * u, 0.14 * Hd, 0.785 * u, Hd - 0.7 * wr], fill=255, width=max(1, int(0.004 * u)))
+    d.line([0.82 * u, 0.14 * Hd, 0.82 * u, Hd - 0.7 * wr], fill=255, width=max(1, int(0.004 * u)))
     put(img, (40, 40, 40), m)
     # route sign
     m, d = new_mask(img)
     d.rectangle([0.05 * u, 0.03 * Hd, 0.30 * u, 0.12 * Hd], fill=255)
     put(img, (20, 20, 20), m)
-    f = font(0.085 * Hd)
-    d3 = ImageDraw.Draw(img)
-    route = str(int(rng.integers(100, 760)))
-    d3.text((0.07 * u, 0.028 * Hd), route + " " + _pick(rng, ["시청", "서울역", "종합운동장", "터미널"]), font=f,
-            fill=(255, 170, 40, 255))
+    route = str(int(rng.integers(100, 760))) + " " + _pick(rng, ["시청", "서울역", "종합운동장", "터미널"])
     # lights
     m, d = new_mask(img)
     d.rectangle([0.975 * u, 0.72 * Hd, u, 0.80 * Hd], fill=255)
     put(img, (250, 245, 210), clip_mask(m, bm))
     m, d = new_mask(img)
-    for wx in (0.16 * u, 0.80 * u):
+    for wx in (0.16 * u, 0.71 * u):
         d.ellipse([wx - 1.25 * wr, wy - 1.25 * wr, wx + 1.25 * wr, wy + 1.25 * wr], fill=255)
     put(img, (25, 25, 28), clip_mask(m, bm))
-    for wx in (0.16 * u, 0.80 * u):
+    for wx in (0.16 * u, 0.71 * u):
         _wheel(img, wx, wy, wr)
-    return img if facing > 0 else flip(img)
+    if facing < 0:
+        img = flip(img)
+    tx = 0.07 * u if facing > 0 else u - 0.30 * u + 0.02 * u
+    ImageDraw.Draw(img).text((tx, 0.028 * Hd), route, font=font(0.085 * Hd), fill=(255, 170, 40, 255))
+    return img
 
 
 def person(Hp, rng, facing=1, pose=None, shirt=None):

@@ -104,8 +104,8 @@ def bbox_instructions(scene, ids, iou, pass_score, attributes=False):
             if attributes:
                 s += f"\n## 속성\n모든 박스에 두 속성을 지정합니다.\n\n{_bullets(ATTR_RULES, 0)}\n"
             s += (f"\n## 채점\n- 정답 박스와 IoU {iou} 이상이고 클래스가 같으면 일치로 봅니다.\n"
-                  f"- 누락한 객체, 정답에 없는 박스(제외 대상 포함), 클래스 오류는 감점됩니다"
-                  f"{', 속성 오류도 감점됩니다' if attributes else ''}.\n- 통과 점수: {pass_score}점")
+                  f"- 누락한 객체, 정답에 없는 박스(제외 대상 포함), 클래스 오류"
+                  f"{', 속성(occluded/truncated) 오류' if attributes else ''}는 감점됩니다.\n- 통과 점수: {pass_score}점")
         else:
             s = (f"## Task\nFind **every** object of the classes below in this {sc} and draw a bounding box with its class.\n\n"
                  f"- Classes: {_class_line(ids, 'en')}\n\n## Guideline\n{_bullets(BOX_RULES + notes, 1)}\n")
