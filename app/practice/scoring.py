@@ -1428,7 +1428,8 @@ def _score_landmarks(gold: Mapping[str, Any], submission: Mapping[str, Any], par
     )
     points_overlay = []
     for i in range(count):
-        name = str(names[i]) if i < len(names) else f"#{i + 1}"
+        label = _keypoint_name(i, names) if i < len(names) else _text(f"#{i + 1}", f"#{i + 1}")
+        name = label["ko"]
         pred = submitted[i].tolist() if i < shared and np.all(np.isfinite(submitted[i])) else None
         points_overlay.append(
             {
@@ -1444,7 +1445,7 @@ def _score_landmarks(gold: Mapping[str, Any], submission: Mapping[str, Any], par
             feedback.append(
                 _feedback(
                     "missed",
-                    _text(f"점 {name}이(가) 없습니다.", f"Point {name} is missing."),
+                    _text(f"점 {label['ko']}이(가) 없습니다.", f"Point {label['en']} is missing."),
                     point_rule,
                     gold_index=i,
                 )
@@ -1454,8 +1455,9 @@ def _score_landmarks(gold: Mapping[str, Any], submission: Mapping[str, Any], par
                 _feedback(
                     "misplaced_point",
                     _text(
-                        f"점 {name}이(가) {errors[i]:.1f}px 벗어났습니다 (눈 사이 거리의 {normalised[i]:.2f}).",
-                        f"Point {name} is {errors[i]:.1f} px off ({normalised[i]:.2f} of the inter-ocular distance).",
+                        f"점 {label['ko']}이(가) {errors[i]:.1f}px 벗어났습니다 (눈 사이 거리의 {normalised[i]:.2f}).",
+                        f"Point {label['en']} is {errors[i]:.1f} px off "
+                        f"({normalised[i]:.2f} of the inter-ocular distance).",
                     ),
                     point_rule,
                     index=i,
@@ -1503,9 +1505,13 @@ def _score_landmarks(gold: Mapping[str, Any], submission: Mapping[str, Any], par
 
 
 def _keypoint_name(k: int, names: Sequence[Any]) -> Bilingual:
-    """Bilingual name of keypoint k."""
+    """Bilingual name of keypoint k (names are {id, ko, en} mappings or plain strings)."""
     if k < len(names):
-        return _text(str(names[k]), str(names[k]))
+        name = names[k]
+        if isinstance(name, Mapping):
+            ko = str(name.get("ko") or name.get("id") or f"#{k + 1}")
+            return _text(ko, str(name.get("en") or ko))
+        return _text(str(name), str(name))
     if k < len(COCO_KEYPOINT_NAMES):
         return COCO_KEYPOINT_NAMES[k]
     return _text(f"#{k + 1}", f"#{k + 1}")
