@@ -18,6 +18,10 @@ content_cli = typer.Typer(help="Authored content in content/.", no_args_is_help=
 cli.add_typer(db_cli, name="db")
 cli.add_typer(user_cli, name="user")
 cli.add_typer(content_cli, name="content")
+exams_cli = typer.Typer(help="Exams.", no_args_is_help=True)
+cli.add_typer(exams_cli, name="exams")
+certificates_cli = typer.Typer(help="Certificates: offline verification.", no_args_is_help=True)
+cli.add_typer(certificates_cli, name="certificates")
 
 DEMO_ACCOUNTS = (
     ("trainee@example.com", "Demo Trainee", "trainee"),
@@ -164,6 +168,18 @@ def content_load(
     _load_content(settings)
 
 
+@exams_cli.command("sweep")
+def exams_sweep() -> None:
+    """Grade every open attempt whose deadline has passed (run it from cron every minute)."""
+    from app.exams import service
+
+    factory = _session_factory(Settings())
+    with factory() as session:
+        count = service.sweep(session)
+        session.commit()
+    typer.echo(f"finalised {count} expired attempt(s)")
+
+
 @cli.command("serve")
 def serve(host: str = "127.0.0.1", port: int = 8000, workers: int = 1,
           reload: bool = False) -> None:
@@ -172,6 +188,41 @@ def serve(host: str = "127.0.0.1", port: int = 8000, workers: int = 1,
 
     uvicorn.run("app.main:app", host=host, port=port, workers=workers, reload=reload,
                 proxy_headers=True)
+
+
+@certificates_cli.command("verify")
+def certificates_verify(
+    file: Annotated[Path, typer.Argument(help="a credential JSON file (Download credential)")],
+    did_document: Annotated[Path | None, typer.Option(
+        "--did-document", help="the issuer's did.json (from /.well-known/did.json); default: this installation's key")
+    ] = None,
+) -> None:
+    """Check a certificate credential's Ed25519 signature offline; exit 1 when it is not valid."""
+    import json
+
+    from app.certificates import service as certificate_service
+
+    def invalid(reason: str) -> typer.Exit:
+        typer.echo(f"INVALID: {reason}")
+        return typer.Exit(1)
+
+    try:
+        credential = json.loads(file.read_text(encoding="utf-8"))
+        document = json.loads(did_document.read_text(encoding="utf-8")) if did_document else None
+    except (OSError, ValueError) as exc:
+        raise invalid(f"cannot read the file ({exc})") from None
+    if not isinstance(credential, dict) or (document is not None and not isinstance(document, dict)):
+        raise invalid("not a credential (a JSON object is expected)")
+    if not isinstance(credential.get("proof"), dict):
+        raise invalid("the credential has no proof (it is not signed)")
+    if not certificate_service.verify_credential(credential, document, Settings()):
+        raise invalid("the signature does not match this document and issuer key (changed or forged)")
+    issuer = credential.get("issuer")
+    issuer_id = issuer.get("id") if isinstance(issuer, dict) else issuer
+    number = (credential.get("aide") or {}).get("number", "?")
+    typer.echo(f"valid: signature verified (issuer {issuer_id}, number {number})")
+    typer.echo(f"  valid until {credential.get('validUntil')}; revocation status: "
+               f"{(credential.get('credentialStatus') or {}).get('id', 'unknown')}")
 
 
 def main() -> None:

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
-from fastapi import Depends, Request
+from fastapi import Depends, Path, Request
 from sqlalchemy import DateTime, Engine, MetaData, create_engine, event
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
 from sqlalchemy.types import TypeDecorator
@@ -96,3 +96,7 @@ def get_session(request: Request) -> Iterator[Session]:
 
 
 SessionDep = Annotated[Session, Depends(get_session, scope="function")]
+
+# An id or position in a URL: the range of an INTEGER column on PostgreSQL (SQLite's is wider).
+# Anything outside it cannot exist, and the drivers refuse to compare with it (a 500): answer 422.
+DbInt = Annotated[int, Path(ge=-(2**31), le=2**31 - 1)]

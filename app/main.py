@@ -12,6 +12,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import text
+from sqlalchemy.exc import DataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from app import flash as flash_cookie
@@ -84,6 +85,12 @@ def install_error_handlers(app: FastAPI) -> None:
     async def unexpected(request: Request, exc: Exception) -> Response:
         log.exception("unhandled error on %s %s", request.method, request.url.path)
         return error_response(request, 500, N_("Something went wrong on our side. Try again."))
+
+    @app.exception_handler(DataError)
+    async def data_error(request: Request, exc: DataError) -> Response:
+        if "NUL" in str(exc.orig):  # PostgreSQL text cannot hold NUL characters: the input is at fault
+            return error_response(request, 422, N_("Text must not contain NUL characters."))
+        return await unexpected(request, exc)
 
 
 def install_api_docs(app: FastAPI) -> None:

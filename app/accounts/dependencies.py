@@ -8,6 +8,7 @@ from datetime import datetime
 from typing import Annotated
 
 from fastapi import Depends, Form, Request
+from starlette.datastructures import FormData
 
 from app.accounts import service
 from app.accounts.models import Role, User
@@ -154,6 +155,18 @@ def verify_csrf(request: Request, settings: SettingsDep,
 
 
 CsrfChecked = Depends(verify_csrf)
+
+
+async def request_form(request: Request) -> FormData:
+    """The parsed form, awaited here so that the handler can be a plain ``def``.
+
+    A handler that uses the database must not be ``async def``: its blocking queries would run on
+    the event loop and could wait there for a lock held by a request whose commit needs that loop.
+    """
+    return await request.form()
+
+
+RequestForm = Annotated[FormData, Depends(request_form)]
 
 
 def client_address(request: Request) -> str:

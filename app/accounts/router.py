@@ -23,7 +23,7 @@ from app.accounts.schemas import (
     TokenOut,
     UserOut,
 )
-from app.db import SessionDep
+from app.db import DbInt, SessionDep
 from app.errors import NotFound
 
 router = APIRouter(prefix="/api/v1", tags=["accounts"])
@@ -83,7 +83,7 @@ def list_users(admin: AdminUser, session: SessionDep) -> list[User]:
 
 
 @router.put("/admin/users/{user_id}/role", response_model=UserOut)
-def set_role(user_id: int, body: RoleIn, admin: AdminUser, session: SessionDep) -> User:
+def set_role(user_id: DbInt, body: RoleIn, admin: AdminUser, session: SessionDep) -> User:
     """Change an account's role (admins only)."""
     user = session.get(User, user_id)
     if user is None:

@@ -10,7 +10,6 @@ from typing import Any, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
-
 M = TypeVar("M", bound=BaseModel)
 FastLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 

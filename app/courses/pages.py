@@ -10,7 +10,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import FileResponse, HTMLResponse, Response
 from starlette.datastructures import FormData
 
-from app.accounts.dependencies import CsrfChecked, OptionalUser, PageUser, SettingsDep
+from app.accounts.dependencies import CsrfChecked, OptionalUser, PageUser, RequestForm, SettingsDep
 from app.accounts.models import User
 from app.courses import service
 from app.db import SessionDep
@@ -100,9 +100,8 @@ def answers_from_form(form: FormData, questions: list[dict[str, Any]]) -> dict[s
 
 
 @router.post("/modules/{slug}/quiz", response_class=HTMLResponse, dependencies=[CsrfChecked])
-async def quiz_submit(slug: str, request: Request, user: PageUser, session: SessionDep) -> Response:
+def quiz_submit(slug: str, request: Request, user: PageUser, session: SessionDep, form: RequestForm) -> Response:
     """Grade on the server; show the score and each explanation."""
-    form = await request.form()
     context = _module_context(request, session, user, slug)
     if not context["course_state"].unlocked:
         return render(request, "courses/locked.html", context, status_code=403)

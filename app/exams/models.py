@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, Float, ForeignKey, String, UniqueConstraint
+from sqlalchemy import JSON, BigInteger, Float, ForeignKey, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.db import Base, IdMixin, TimestampMixin, utcnow
@@ -56,7 +56,7 @@ class Attempt(IdMixin, TimestampMixin, Base):
     # Set while the attempt is open, NULL afterwards: a unique key that allows one open attempt.
     open_key: Mapped[str | None] = mapped_column(String(120), unique=True, default=None)
     status: Mapped[str] = mapped_column(String(12), default="open")  # open | graded
-    seed: Mapped[int]
+    seed: Mapped[int] = mapped_column(BigInteger)  # the paper's random seed (64-bit)
     started_at: Mapped[datetime] = mapped_column(default=utcnow)
     duration_minutes: Mapped[int]
     extra_minutes: Mapped[int] = mapped_column(default=0)

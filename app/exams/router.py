@@ -11,7 +11,7 @@ from app.accounts.dependencies import CurrentUser, InstructorUser, SettingsDep
 from app.accounts.models import User
 from app.accounts.service import get_user_by_email
 from app.courses.schemas import Lang
-from app.db import SessionDep
+from app.db import DbInt, SessionDep
 from app.errors import NotFound
 from app.exams import service
 from app.exams.models import Attempt, Blueprint
@@ -96,7 +96,7 @@ def get_attempt(attempt_id: str, user: CurrentUser, session: SessionDep, lang: L
 
 
 @router.put("/api/v1/attempts/{attempt_id}/answers/{position}")
-def save_answer(attempt_id: str, position: int, body: AnswerIn, user: CurrentUser,
+def save_answer(attempt_id: str, position: DbInt, body: AnswerIn, user: CurrentUser,
                 session: SessionDep) -> dict[str, Any]:
     """Save one answer idempotently; a lower seq than the stored one gets 409 and changes nothing."""
     attempt = service.attempt_for(session, attempt_id, user)
@@ -166,7 +166,7 @@ def attempt_events(attempt_id: str, instructor: InstructorUser, session: Session
 
 
 @router.get("/exam-assets/{attempt_id}/{position}/{name}", include_in_schema=False)
-def exam_asset(attempt_id: str, position: int, name: str, user: CurrentUser, session: SessionDep,
+def exam_asset(attempt_id: str, position: DbInt, name: str, user: CurrentUser, session: SessionDep,
                settings: SettingsDep) -> Response:
     """The asset of a task on the caller's own paper (exam items are served only to their candidate)."""
     attempt = service.attempt_for(session, attempt_id, user)

@@ -69,7 +69,7 @@ class AnswerIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    seq: int = Field(ge=0, le=2**53)
+    seq: int = Field(ge=0, le=2**31 - 1)  # answers.seq is an INTEGER column
     response: dict[str, Any]
 
 

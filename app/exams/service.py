@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+from pydantic import ValidationError
 from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -297,6 +298,7 @@ def finalize_if_expired(session: Session, attempt: Attempt) -> bool:
 
 def validate_response(session: Session, entry: PaperItem, response: dict[str, Any]) -> dict[str, Any]:
     """Check a response's shape for its item: option ids of this paper, or the practice format."""
+    size = practice_service.strict_json_size("response", response)
     if entry.source == "question":
         allowed = {"choices", "text"}
         if set(response) - allowed:
@@ -313,8 +315,12 @@ def validate_response(session: Session, entry: PaperItem, response: dict[str, An
         return response
     item = session.scalar(select(LabelItem).where(LabelItem.slug == entry.ref))
     assert item is not None
-    body = SubmissionIn.model_validate(response)
-    return practice_service.check_submission(item, body, len(json.dumps(response)))
+    try:
+        body = SubmissionIn.model_validate(response)
+    except ValidationError as exc:  # a wrong shape is the candidate's mistake (422), not ours
+        first = exc.errors()[0]
+        raise Invalid(".".join(str(p) for p in ("response", *first["loc"])) + f": {first['msg']}") from None
+    return practice_service.check_submission(item, body, size)
 
 
 def save_answer(session: Session, *, attempt: Attempt, position: int, seq: int,

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Request, status
+from fastapi import APIRouter, Depends, Request, status
 
 from app.accounts.dependencies import CurrentUser
 from app.courses.schemas import Lang
-from app.db import SessionDep
+from app.db import DbInt, SessionDep
 from app.practice import service
 from app.practice.models import PracticeSubmission
 from app.practice.schemas import DraftIn, SubmissionIn
@@ -53,13 +53,18 @@ def get_task(slug: str, user: CurrentUser, session: SessionDep, lang: Lang | Non
             "draft": service.draft_for(session, user_id=user.id, item_id=item.id)}
 
 
+async def body_size(request: Request) -> int:
+    """Bytes of the raw request body (already read for validation)."""
+    return len(await request.body())
+
+
 @router.post("/tasks/{slug}/submissions", status_code=status.HTTP_201_CREATED)
-async def submit(slug: str, body: SubmissionIn, request: Request, user: CurrentUser,
-                 session: SessionDep) -> dict[str, Any]:
+def submit(slug: str, body: SubmissionIn, raw_size: Annotated[int, Depends(body_size)], user: CurrentUser,
+           session: SessionDep) -> dict[str, Any]:
     """Score a submission against the gold: score, pass/fail, metrics, per-object feedback, overlay."""
-    raw = await request.body()
+    # A plain def (run in a thread): scoring and the database must not block the event loop.
     item = service.item_by_slug(session, slug)
-    outcome = service.submit(session, user=user, item=item, body=body, raw_size=len(raw))
+    outcome = service.submit(session, user=user, item=item, body=body, raw_size=raw_size)
     return submission_out(outcome.submission, outcome.best_score, outcome.attempts)
 
 
@@ -72,7 +77,7 @@ def list_submissions(slug: str, user: CurrentUser, session: SessionDep) -> list[
 
 
 @router.get("/submissions/{submission_id}")
-def get_submission(submission_id: int, user: CurrentUser, session: SessionDep) -> dict[str, Any]:
+def get_submission(submission_id: DbInt, user: CurrentUser, session: SessionDep) -> dict[str, Any]:
     """One of the caller's scored submissions, with its feedback."""
     return submission_out(service.submission_for(session, user_id=user.id, submission_id=submission_id))
 

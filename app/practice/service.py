@@ -295,9 +295,34 @@ def submission_for(session: Session, *, user_id: int, submission_id: int) -> Pra
     return row
 
 
+MAX_JSON_DEPTH = 32
+
+
+def strict_json_size(field: str, value: Any) -> int:
+    """The size of free-form JSON that is stored as sent, or a 422 for what could not be served back.
+
+    NaN and Infinity (PostgreSQL refuses them), unpaired surrogates (not UTF-8) and deep nesting
+    (beyond what the JSON encoder writes) would be stored and then fail every later read.
+    """
+    stack = [(value, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > MAX_JSON_DEPTH:
+            raise _error(field, f"nested deeper than {MAX_JSON_DEPTH} levels")
+        if isinstance(node, dict):
+            stack.extend((v, depth + 1) for v in node.values())
+        elif isinstance(node, list):
+            stack.extend((v, depth + 1) for v in node)
+    try:
+        json.dumps(value, allow_nan=False, ensure_ascii=False).encode()
+    except ValueError:  # NaN/Infinity, or UnicodeEncodeError
+        raise _error(field, "NaN, Infinity and unpaired surrogates are not valid JSON") from None
+    return len(json.dumps(value))
+
+
 def save_draft(session: Session, *, user_id: int, item: LabelItem, body: dict[str, Any]) -> PracticeDraft:
     """Autosave: keep the latest unsubmitted work (bounded in size)."""
-    if len(json.dumps(body)) > MAX_BODY_BYTES:
+    if strict_json_size("body", body) > MAX_BODY_BYTES:
         raise _error("body", f"the draft is larger than {MAX_BODY_BYTES // 1024} KB")
     row = session.scalar(
         select(PracticeDraft).where(PracticeDraft.user_id == user_id, PracticeDraft.item_id == item.id)

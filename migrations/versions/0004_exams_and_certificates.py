@@ -91,7 +91,7 @@ def upgrade() -> None:
     sa.Column('mode', sa.String(length=10), nullable=False),
     sa.Column('open_key', sa.String(length=120), nullable=True),
     sa.Column('status', sa.String(length=12), nullable=False),
-    sa.Column('seed', sa.Integer(), nullable=False),
+    sa.Column('seed', sa.BigInteger(), nullable=False),
     sa.Column('started_at', app.db.UTCDateTime(timezone=True), nullable=False),
     sa.Column('duration_minutes', sa.Integer(), nullable=False),
     sa.Column('extra_minutes', sa.Integer(), nullable=False),

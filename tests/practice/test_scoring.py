@@ -40,12 +40,15 @@ FAST = settings(max_examples=60, deadline=None)
 
 # --------------------------------------------------------------------------- builders
 
+# Sizes are 0 or at least 1/1000 px: narrower boxes are below float resolution next to an x of
+# a few hundred ((x + w) - x != w), where no two IoU implementations agree to 1e-9.
+SIZES = st.one_of(st.just(0.0), st.floats(1e-3, 200, allow_nan=False))
 boxes_strategy = st.lists(
     st.tuples(
         st.floats(0, 500, allow_nan=False),
         st.floats(0, 500, allow_nan=False),
-        st.floats(0, 200, allow_nan=False),
-        st.floats(0, 200, allow_nan=False),
+        SIZES,
+        SIZES,
     ).map(list),
     min_size=1,
     max_size=8,
