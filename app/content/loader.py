@@ -29,7 +29,7 @@ class LoadReport:
 
     def summary(self) -> str:
         parts = [course_content.summary_of(self.counts["courses"])]
-        for key in ("practice", "exams"):
+        for key in ("practice", "exams", "projects"):
             if key in self.counts:
                 parts.append(str(self.counts[key].get("summary", "")))
         return "loaded content " + self.content_hash[:12] + ": " + "; ".join(parts) + \
