@@ -96,7 +96,7 @@ def build_credential(certificate: Certificate, user: User, blueprint: Blueprint)
     base = conf.base_url.rstrip("/")
     did = issuer_did(conf)
     assert certificate.number is not None
-    document = {
+    document: dict[str, Any] = {
         "@context": ["https://www.w3.org/ns/credentials/v2",
                      "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"],
         "id": f"{base}/certificates/{certificate.number}/credential",
@@ -132,7 +132,8 @@ def build_credential(certificate: Certificate, user: User, blueprint: Blueprint)
         "aide": {"number": certificate.number, "level": str(certificate.level),
                  "blueprint": blueprint.slug, "contentVersion": certificate.content_version},
     }
-    return signing.sign(document, issuer_key(conf), f"{did}#key-1", document["validFrom"])
+    valid_from = certificate.issued_at.strftime("%Y-%m-%dT%H:%M:%SZ")
+    return signing.sign(document, issuer_key(conf), f"{did}#key-1", valid_from)
 
 
 def _sha256(text: str) -> str:

@@ -130,7 +130,9 @@ def review(attempt_id: str, user: CurrentUser, session: SessionDep, lang: Lang |
 
         raise Conflict("The attempt is not graded yet.")
     blueprint = session.get(Blueprint, attempt.blueprint_id)
-    out = {"id": attempt.public_id, "mode": attempt.mode, "result": result_out(session, attempt, blueprint)}
+    assert blueprint is not None
+    out: dict[str, Any] = {"id": attempt.public_id, "mode": attempt.mode,
+                           "result": result_out(session, attempt, blueprint)}
     if attempt.mode == "mock":
         out["items"] = service.review(session, attempt, lang or user.locale)
     return out

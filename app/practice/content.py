@@ -72,7 +72,7 @@ def check_gold(doc: YamlDoc, spec: ItemFile, gold: dict[str, Any], problems: lis
     elif kind == "text_collection":
         need("min_length", int)
     elif kind in ("bbox", "polygon"):
-        need("iou_threshold", float | int)
+        need("iou_threshold", (float, int))
         for index, obj in enumerate(need("objects", list) or []):
             if obj.get("label") not in label_ids:
                 problems.append(doc.problem(["objects", index, "label"], f"unknown label '{obj.get('label')}'"))
@@ -81,7 +81,7 @@ def check_gold(doc: YamlDoc, spec: ItemFile, gold: dict[str, Any], problems: lis
             elif not isinstance(obj.get("polygon"), list) or len(obj["polygon"]) < 6:
                 problems.append(doc.problem(["objects", index], "polygon needs at least 3 points"))
     elif kind == "ocr":
-        need("iou_threshold", float | int)
+        need("iou_threshold", (float, int))
         for index, line in enumerate(need("lines", list) or []):
             _check_box(doc, ["lines", index, "bbox"], line.get("bbox"), width, height, problems)
             if not isinstance(line.get("text"), str) or not line["text"]:
