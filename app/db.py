@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import UTC, datetime
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 from fastapi import Depends, Path, Request
 from sqlalchemy import DateTime, Engine, MetaData, create_engine, event
@@ -96,7 +96,32 @@ def get_session(request: Request) -> Iterator[Session]:
 
 
 SessionDep = Annotated[Session, Depends(get_session, scope="function")]
+RowT = TypeVar("RowT", bound=Base)
 
 # An id or position in a URL: the range of an INTEGER column on PostgreSQL (SQLite's is wider).
 # Anything outside it cannot exist, and the drivers refuse to compare with it (a 500): answer 422.
 DbInt = Annotated[int, Path(ge=-(2**31), le=2**31 - 1)]
+
+
+def get_or_create(session: Session, model: type[RowT], defaults: dict[str, Any] | None = None,
+                  **keys: Any) -> RowT:
+    """The row with these unique keys, created if missing; a concurrent insert wins cleanly.
+
+    The unique constraint decides a race: the loser's insert rolls back to a savepoint and it
+    reads the winner's row instead.
+    """
+    from sqlalchemy import select
+    from sqlalchemy.exc import IntegrityError
+
+    query = select(model).filter_by(**keys)
+    row = session.scalar(query)
+    if row is not None:
+        return row
+    row = model(**keys, **(defaults or {}))
+    try:
+        with session.begin_nested():
+            session.add(row)
+            session.flush()
+    except IntegrityError:
+        row = session.scalars(query).one()
+    return row

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from app.accounts.models import User
 from app.content import grading
 from app.courses.models import Course, CourseCompletion, Module, ModuleProgress, QuizAttempt
-from app.db import utcnow
+from app.db import get_or_create, utcnow
 from app.errors import Invalid, NotFound
 from app.i18n import N_, pick
 
@@ -155,19 +155,7 @@ def course_state(session: Session, user: User | None, slug: str) -> CourseState:
 
 
 def _progress_row(session: Session, user: User, module: Module) -> ModuleProgress:
-    row = session.scalar(select(ModuleProgress).where(ModuleProgress.user_id == user.id,
-                                                      ModuleProgress.module_id == module.id))
-    if row is not None:
-        return row
-    row = ModuleProgress(user_id=user.id, module_id=module.id)
-    try:
-        with session.begin_nested():
-            session.add(row)
-            session.flush()
-    except IntegrityError:  # another request created it first
-        row = session.scalars(select(ModuleProgress).where(
-            ModuleProgress.user_id == user.id, ModuleProgress.module_id == module.id)).one()
-    return row
+    return get_or_create(session, ModuleProgress, user_id=user.id, module_id=module.id)
 
 
 def ensure_unlocked(session: Session, user: User, module: Module) -> None:

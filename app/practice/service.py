@@ -8,11 +8,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.accounts.models import User
-from app.db import utcnow
+from app.db import get_or_create, utcnow
 from app.errors import Invalid, NotFound
 from app.i18n import N_, pick
 from app.practice import scoring
@@ -215,21 +214,7 @@ def submit(session: Session, *, user: User, item: LabelItem, body: SubmissionIn,
 
 
 def _status_row(session: Session, user_id: int, item_id: int) -> PracticeStatus:
-    row = session.scalar(
-        select(PracticeStatus).where(PracticeStatus.user_id == user_id, PracticeStatus.item_id == item_id)
-    )
-    if row is not None:
-        return row
-    row = PracticeStatus(user_id=user_id, item_id=item_id)
-    try:
-        with session.begin_nested():
-            session.add(row)
-            session.flush()
-    except IntegrityError:
-        row = session.scalars(
-            select(PracticeStatus).where(PracticeStatus.user_id == user_id, PracticeStatus.item_id == item_id)
-        ).one()
-    return row
+    return get_or_create(session, PracticeStatus, user_id=user_id, item_id=item_id)
 
 
 def statuses(session: Session, user_id: int, item_ids: list[int] | None = None) -> dict[int, PracticeStatus]:
@@ -324,20 +309,7 @@ def save_draft(session: Session, *, user_id: int, item: LabelItem, body: dict[st
     """Autosave: keep the latest unsubmitted work (bounded in size)."""
     if strict_json_size("body", body) > MAX_BODY_BYTES:
         raise _error("body", f"the draft is larger than {MAX_BODY_BYTES // 1024} KB")
-    row = session.scalar(
-        select(PracticeDraft).where(PracticeDraft.user_id == user_id, PracticeDraft.item_id == item.id)
-    )
-    if row is None:
-        row = PracticeDraft(user_id=user_id, item_id=item.id, body=body)
-        try:
-            with session.begin_nested():
-                session.add(row)
-                session.flush()
-            return row
-        except IntegrityError:
-            row = session.scalars(
-                select(PracticeDraft).where(PracticeDraft.user_id == user_id, PracticeDraft.item_id == item.id)
-            ).one()
+    row = get_or_create(session, PracticeDraft, defaults={"body": body}, user_id=user_id, item_id=item.id)
     row.body = body
     row.updated_at = utcnow()
     session.flush()
