@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, defer
 
 from app.accounts.models import User
 from app.content import grading
@@ -33,7 +33,9 @@ def course_by_slug(session: Session, slug: str) -> Course:
 
 
 def modules_of(session: Session, course_ids: list[int] | None = None) -> list[Module]:
-    query = select(Module).where(Module.retired_at.is_(None)).order_by(Module.course_id, Module.position)
+    # The lesson HTML of both languages is most of a row: load it only where a lesson is shown.
+    query = (select(Module).where(Module.retired_at.is_(None)).order_by(Module.course_id, Module.position)
+             .options(defer(Module.lesson_html_ko), defer(Module.lesson_html_en), defer(Module.toc)))
     if course_ids is not None:
         query = query.where(Module.course_id.in_(course_ids))
     return list(session.scalars(query))
