@@ -17,11 +17,18 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from hypothesis import settings as hypothesis_settings
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from app.accounts import security
 from app.config import REPO_ROOT, Settings
+
+# Property tests draw the same examples on every run (a CI run must not fail by luck);
+# HYPOTHESIS_PROFILE=explore searches new random examples locally.
+hypothesis_settings.register_profile("repeatable", derandomize=True, database=None)
+hypothesis_settings.register_profile("explore", derandomize=False)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 
 # Fast hashing in tests only: production keeps passlib's argon2 defaults.
 security.password_context.update(argon2__memory_cost=1024, argon2__rounds=1,
