@@ -10,7 +10,14 @@ from fastapi import APIRouter, Request
 from fastapi.responses import FileResponse, HTMLResponse, Response
 from starlette.datastructures import FormData
 
-from app.accounts.dependencies import CsrfChecked, OptionalUser, PageUser, RequestForm, SettingsDep
+from app.accounts.dependencies import (
+    CsrfChecked,
+    InstructorPageUser,
+    OptionalUser,
+    PageUser,
+    RequestForm,
+    SettingsDep,
+)
 from app.accounts.models import User
 from app.courses import service
 from app.db import SessionDep
@@ -140,3 +147,31 @@ def dashboard_card(request: Request, user: User) -> dict[str, Any] | None:
         _ = get_session  # the dashboard reads only
         return {"template": "courses/_dashboard.html", "states": states,
                 "title": pick}
+
+
+@router.get("/instructor/content", response_class=HTMLResponse)
+def content_overview(request: Request, instructor: InstructorPageUser, session: SessionDep,
+                     settings: SettingsDep) -> Response:
+    """For authors: the loaded content version, what each module holds, and the files' problems."""
+    from sqlalchemy import func, select
+
+    from app.content import loader
+    from app.courses.models import ContentVersion
+    from app.exams.models import BankQuestion
+    from app.practice.models import LabelItem
+
+    version = session.scalar(select(ContentVersion).order_by(ContentVersion.id.desc()).limit(1))
+    problems = loader.validate(settings.content_dir)
+    files_hash = loader.tree_hash(settings.content_dir) if not problems else None
+    items = dict(session.execute(select(LabelItem.module_slug, func.count()).where(
+        LabelItem.kind == "practice", LabelItem.retired_at.is_(None)).group_by(LabelItem.module_slug)).all())
+    pools = session.execute(select(LabelItem.pool, LabelItem.topic, func.count()).where(
+        LabelItem.kind == "exam", LabelItem.retired_at.is_(None)).group_by(LabelItem.pool, LabelItem.topic)
+        .order_by(LabelItem.pool, LabelItem.topic)).all()
+    banks = session.execute(select(BankQuestion.bank, BankQuestion.topic, func.count()).where(
+        BankQuestion.retired_at.is_(None)).group_by(BankQuestion.bank, BankQuestion.topic)
+        .order_by(BankQuestion.bank, BankQuestion.topic)).all()
+    return render(request, "courses/content_overview.html", {
+        "version": version, "problems": problems, "files_hash": files_hash,
+        "states": service.learner_state(session, None), "items": items, "pools": pools, "banks": banks,
+    })

@@ -57,3 +57,14 @@ def test_dashboard_shows_course_progress(client: TestClient, users: Users) -> No
     page = client.get("/dashboard")
     assert 'data-testid="dash-course-beginner"' in page.text
     assert "/modules/ai-basics" in page.text
+
+
+def test_instructors_see_the_content_overview(client: TestClient, users: Users) -> None:
+    users.login(client, users.create())
+    assert client.get("/instructor/content").status_code == 403
+    client.cookies.clear()
+    users.login(client, users.create("instructor"))
+    page = client.get("/instructor/content")
+    assert page.status_code == 200
+    assert 'data-testid="content-valid"' in page.text
+    assert "/modules/skeleton-extraction" in page.text and "level2-theory" in page.text
