@@ -107,6 +107,13 @@ def check_gold(doc: YamlDoc, spec: ItemFile, gold: dict[str, Any], problems: lis
         for index, reason in enumerate(gold.get("reasons") or []):
             if reason not in reason_ids:
                 problems.append(doc.problem(["reasons", index], f"reason '{reason}' is not offered in params.reasons"))
+        from app.practice.service import review_objects
+
+        count = len(review_objects(spec.params.get("review") or {}))
+        for index, obj in enumerate(gold.get("faulty_objects") or []):
+            if not isinstance(obj, int) or not 0 <= obj < count:
+                problems.append(doc.problem(["faulty_objects", index],
+                                            f"faulty object {obj} is not one of the {count} objects under review"))
         if "review" not in spec.params:
             problems.append(Problem(doc.display.replace("gold.yaml", "item.yaml"), 1,
                                     "an inspection item shows the labels under review in params.review"))

@@ -78,6 +78,14 @@ def asset_url(item: LabelItem) -> str:
     return f"/practice-assets/{item.slug}/{item.asset['file'] if item.asset else ''}"
 
 
+def review_objects(review: dict[str, Any]) -> list[Any]:
+    """The objects an inspector can mark as faulty: boxes, polygons, lines, people or points."""
+    for key in ("objects", "lines", "people", "points"):
+        if review.get(key):
+            return list(review[key])
+    return []
+
+
 def _error(field: str, message: str) -> Invalid:
     return Invalid(f"{field}: {message}")
 
@@ -167,7 +175,7 @@ def check_submission(item: LabelItem, body: SubmissionIn, raw_size: int) -> dict
             if reason not in reasons:
                 raise _error(f"reasons[{index}]", f"unknown reason '{reason}'")
         review = item.params.get("review") or {}
-        count = len(review.get("objects") or review.get("lines") or review.get("people") or [])
+        count = len(review_objects(review))
         for index, obj in enumerate(data.get("faulty_objects", [])):
             if obj >= max(count, 1):
                 raise _error(f"faulty_objects[{index}]", f"there is no object #{obj + 1} under review")

@@ -10,6 +10,7 @@ import re
 import uuid
 from typing import Any
 
+import pytest
 import yaml
 from playwright.sync_api import expect
 
@@ -332,3 +333,51 @@ def test_workspace_fits_a_phone(page: Any) -> None:
     page.get_by_test_id("ws-canvas").scroll_into_view_if_needed()
     shot(page, "practice-bbox-workspace-390")
     screenshot(page, "practice-bbox-workspace-390-view", full_page=False)
+
+
+MOUNT_REVIEW = """(task) => {
+  const host = document.createElement("div");
+  host.id = "review-host";
+  document.querySelector(".ws-layout").before(host);
+  window.reviewWs = AideWorkspace.mount(host, task, {locale: "ko", onChange: () => {}});
+}"""
+
+
+@pytest.mark.parametrize(("slug", "kind"), [("x1-insp-pt-046", "landmarks"), ("x1-insp-box-024", "polygon")])
+def test_inspection_of_landmarks_and_polygons_marks_faulty_objects(page: Any, live_server: Any, slug: str,
+                                                                   kind: str) -> None:
+    """Exam inspection items review landmark points and polygons: both are drawn and clickable."""
+    from sqlalchemy import select
+
+    from app.practice import service as practice_service
+    from app.practice.models import LabelItem
+
+    with live_server.app.state.sessionmaker() as session:
+        item = session.scalar(select(LabelItem).where(LabelItem.slug == slug))
+        task = practice_service.public_item(item, "ko")
+        faulty = list(item.gold.get("faulty_objects") or [])
+    assert task["params"]["review"]["type"] == kind and faulty
+    register(page)
+    page.goto("/practice/bbox-intro-01")
+    # the exam asset is served only inside an attempt; any image of the same size will do here
+    task["asset"]["url"] = "data:image/svg+xml," + (
+        f"<svg xmlns='http://www.w3.org/2000/svg' width='{task['asset']['width']}' "
+        f"height='{task['asset']['height']}'><rect width='100%' height='100%' fill='%23ddd'/></svg>")
+    page.evaluate(MOUNT_REVIEW, task)
+    host = page.locator("#review-host")
+    review = task["params"]["review"]
+    objects = review["points"] if kind == "landmarks" else review["objects"]
+    expect(host.get_by_test_id("review-list").locator("li")).to_have_count(len(objects))
+    host.get_by_test_id("decision-reject").check()
+    target = faulty[0]
+    if kind == "landmarks":
+        x, y = objects[target]
+    else:
+        coords = objects[target]["polygon"]
+        xs, ys = coords[0::2], coords[1::2]
+        x, y = sum(xs) / len(xs), sum(ys) / len(ys)
+    canvas = Canvas(page, task["asset"]["width"], task["asset"]["height"], index=0)  # mounted first
+    canvas.click(x, y)
+    body = page.evaluate("window.reviewWs.getBody()")
+    assert body["decision"] == "reject" and target in body["faulty_objects"]
+    shot(page, f"practice-inspection-{kind}-review")

@@ -187,7 +187,8 @@
     var task = ws.task, t = ws.t, params = task.params || {};
     var review = params.review || {};
     var reasons = params.reasons || [];
-    var geometric = ["bbox", "ocr", "keypoints"].indexOf(review.type) >= 0 && task.asset && task.asset.kind === "image";
+    var geometric = ["bbox", "polygon", "ocr", "keypoints", "landmarks"].indexOf(review.type) >= 0 &&
+      task.asset && task.asset.kind === "image";
     var decision = null, faulty = [];
     var root = h("div", { class: "ws-editor ws-inspection" + (geometric ? " ws-image-editor" : " ws-form-editor") });
     ws.root.appendChild(root);
@@ -212,12 +213,14 @@
       side.appendChild(h("h3", { class: "ws-side-head", text: t("review_title") + " (" + stage.objects.length + ")" }));
       faultyList = h("ol", { class: "ws-list ws-review-list", "data-testid": "review-list" });
       side.appendChild(faultyList);
+      var pointNames = X.pointNames(task, ws.locale, stage.objects.length);
       stage.objects.forEach(function (obj, i) {
         var box = h("input", { type: "checkbox", disabled: true, "data-testid": "faulty-" + i,
           on: { change: function () { toggleFaulty(i, box.checked); } } });
         var placed = 0;
         if (review.type === "keypoints") for (var k = 2; k < (obj.keypoints || []).length; k += 3) if (obj.keypoints[k] > 0) placed++;
-        var text = review.type === "ocr" ? obj.text : review.type === "bbox" ? X.labelName(task, obj.label) +
+        var text = review.type === "landmarks" ? pointNames[i] : review.type === "polygon" ? X.labelName(task, obj.label) :
+          review.type === "ocr" ? obj.text : review.type === "bbox" ? X.labelName(task, obj.label) +
           ["occluded", "truncated"].filter(function (a) { return obj[a]; }).map(function (a) { return " · " + t(a); }).join("") :
           t("people") + " · " + t("points_placed", { n: placed, total: Math.floor((obj.keypoints || []).length / 3) });
         var color = review.type === "keypoints" ? X.PERSON_COLORS[i % X.PERSON_COLORS.length] : (review.type === "bbox" ? X.labelColor(task, obj.label) : "#0ea5e9");

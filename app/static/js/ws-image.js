@@ -1037,12 +1037,14 @@
   };
 
   // ======================================================================= review viewer
-  // Draws the labels under review (bbox objects, ocr lines, keypoint people) with their numbers;
+  // Draws the labels under review (boxes, polygons, ocr lines, keypoint people, landmark points)
+  // with their numbers;
   // a click toggles an object as faulty when opts.canToggle() allows it.
   X.reviewStage = function (ws, host, review, opts) {
     var task = ws.task;
     var kind = review.type;
-    var objects = kind === "ocr" ? (review.lines || []) : kind === "keypoints" ? (review.people || []) : (review.objects || []);
+    var objects = kind === "ocr" ? (review.lines || []) : kind === "keypoints" ? (review.people || [])
+      : kind === "landmarks" ? (review.points || []) : (review.objects || []);
     var hoverIndex = -1;
 
     function personBox(kps) {
@@ -1064,6 +1066,14 @@
           }
           var b = personBox(kps);
           if (best !== i && b && inBox(b, p, tol * 2)) { var a = 1e6 + b[2] * b[3]; if (a < score) { score = a; best = i; } }
+        } else if (kind === "landmarks") {
+          var dp = dist(obj[0], obj[1], p.x, p.y);
+          if (dp <= tol && dp < score) { score = dp; best = i; }
+        } else if (obj.polygon && obj.polygon.length >= 6) {
+          if (pointInPolygon(obj.polygon, p)) {
+            var pa = polygonArea(obj.polygon);
+            if (pa < score) { score = pa; best = i; }
+          }
         } else if (validBox(obj.bbox) && inBox(obj.bbox, p, tol / 2)) {
           var area = obj.bbox[2] * obj.bbox[3];
           if (area < score) { score = area; best = i; }
@@ -1087,7 +1097,9 @@
       objects.forEach(function (obj, i) {
         var isFaulty = faulty.indexOf(i) >= 0, isHover = i === hoverIndex && opts.canToggle();
         var color = isFaulty ? "#dc2626" : (kind === "keypoints" ? X.PERSON_COLORS[i % X.PERSON_COLORS.length] : (kind === "bbox" ? X.labelColor(task, obj.label) : "#0ea5e9"));
-        var tag = "#" + (i + 1) + (kind === "bbox" ? " " + X.labelName(task, obj.label) : "") + (isFaulty ? " ✗" : "");
+        var named = kind === "bbox" || kind === "polygon";
+        var tag = "#" + (i + 1) + (named ? " " + X.labelName(task, obj.label) : "") + (isFaulty ? " ✗" : "");
+        if (kind === "polygon") color = isFaulty ? "#dc2626" : X.labelColor(task, obj.label);
         if (kind === "keypoints") {
           var kps = obj.keypoints || [];
           D.skeleton(ctx, st, kps, color, { width: isFaulty || isHover ? 3 : 2 });
@@ -1098,6 +1110,13 @@
             D.point(ctx, st, kps[k], kps[k + 1], kps[k + 2] === 1 ? color : sideColor(k / 3, kps.length / 3), { r: 4, hollow: kps[k + 2] === 1, ring: color });
           }
           if (top) D.tag(ctx, tag, st.sx(top[0]) - 10, st.sy(top[1]) - 10, color);
+        } else if (kind === "landmarks") {
+          D.point(ctx, st, obj[0], obj[1], isFaulty ? "#dc2626" : "#0ea5e9", { r: isFaulty || isHover ? 5 : 3.5, ring: "#ffffff" });
+          if (isFaulty || isHover) D.tag(ctx, tag, st.sx(obj[0]) + 6, st.sy(obj[1]) - 6, color);
+        } else if (obj.polygon && obj.polygon.length >= 6) {
+          D.poly(ctx, st, obj.polygon, color, { width: isFaulty || isHover ? 3 : 2,
+            fill: isFaulty ? "rgba(220,38,38,.15)" : (isHover ? "rgba(255,255,255,.12)" : null) });
+          D.tag(ctx, tag, st.sx(obj.polygon[0]), st.sy(obj.polygon[1]), color);
         } else if (validBox(obj.bbox)) {
           D.rect(ctx, st, obj.bbox, color, { width: isFaulty || isHover ? 3 : 2, fill: isFaulty ? "rgba(220,38,38,.15)" : (isHover ? "rgba(255,255,255,.12)" : null) });
           D.tag(ctx, tag, st.sx(obj.bbox[0]), st.sy(obj.bbox[1]), color);
