@@ -355,7 +355,8 @@ def test_inspection_of_landmarks_and_polygons_marks_faulty_objects(page: Any, li
     with live_server.app.state.sessionmaker() as session:
         item = session.scalar(select(LabelItem).where(LabelItem.slug == slug))
         task = practice_service.public_item(item, "ko")
-        faulty = list(item.gold.get("faulty_objects") or [])
+        gold = dict(item.gold)
+        faulty = list(gold.get("faulty_objects") or [])
     assert task["params"]["review"]["type"] == kind and faulty
     register(page)
     page.goto("/practice/bbox-intro-01")
@@ -381,3 +382,15 @@ def test_inspection_of_landmarks_and_polygons_marks_faulty_objects(page: Any, li
     body = page.evaluate("window.reviewWs.getBody()")
     assert body["decision"] == "reject" and target in body["faulty_objects"]
     shot(page, f"practice-inspection-{kind}-review")
+    # the feedback view draws the same review with the gold faults marked
+    from app.practice import scoring
+
+    result = {**scoring.score("inspection", gold, body, task["params"]).to_dict(), "submission": body}
+    page.evaluate("""([task, result]) => {
+      const out = document.createElement("section");
+      out.id = "review-result";
+      document.getElementById("review-host").after(out);
+      AideWorkspace.renderResult(out, task, result, "ko");
+    }""", [task, result])
+    expect(page.locator("#review-result").get_by_test_id("legend")).to_be_visible()
+    shot(page, f"practice-inspection-{kind}-result")

@@ -279,7 +279,8 @@
       h("dt", { text: t("your_reasons") }), h("dd", {}, [reasonChips(yourReasons, goldReasons, "ws-chip-bad")]),
       h("dt", { text: t("gold_reasons") }), h("dd", {}, [reasonChips(goldReasons, yourReasons, "ws-chip-missed")])
     ]));
-    var geometric = ["bbox", "ocr", "keypoints"].indexOf(review.type) >= 0 && task.asset && task.asset.kind === "image";
+    var geometric = ["bbox", "polygon", "ocr", "keypoints", "landmarks"].indexOf(review.type) >= 0 &&
+      task.asset && task.asset.kind === "image";
     if (geometric || goldFaulty.length || yourFaulty.length) {
       var list = box.lastChild;
       [[t("your_faulty"), yourFaulty], [t("gold_faulty"), goldFaulty]].forEach(function (row) {
@@ -296,10 +297,18 @@
         canToggle: function () { return false; },
         toggle: function () {},
         extraDraw: function (ctx, st) {
-          var objs = review.type === "ocr" ? review.lines : review.type === "keypoints" ? review.people : review.objects;
+          var objs = review.type === "ocr" ? review.lines : review.type === "keypoints" ? review.people
+            : review.type === "landmarks" ? review.points : review.objects;
           goldFaulty.forEach(function (i) {
             var o = (objs || [])[i]; if (!o) return;
             var b = o.bbox;
+            if (review.type === "landmarks") b = [o[0] - 6, o[1] - 6, 12, 12];
+            if (o.polygon && o.polygon.length >= 6) {
+              var px = o.polygon.filter(function (_, j) { return j % 2 === 0; });
+              var py = o.polygon.filter(function (_, j) { return j % 2 === 1; });
+              var left = Math.min.apply(null, px), top = Math.min.apply(null, py);
+              b = [left, top, Math.max.apply(null, px) - left, Math.max.apply(null, py) - top];
+            }
             if (review.type === "keypoints") {
               var xs = [], ys = [];
               for (var k = 0; k + 2 < o.keypoints.length; k += 3) if (o.keypoints[k + 2] > 0) { xs.push(o.keypoints[k]); ys.push(o.keypoints[k + 1]); }
