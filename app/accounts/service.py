@@ -78,10 +78,6 @@ def check_throttle(session: Session, settings: Settings, *, email: str, address:
             )
         ).one()
         if count >= limit:
-            if oldest.tzinfo is None:  # SQLite aggregates return naive values
-                from datetime import UTC
-
-                oldest = oldest.replace(tzinfo=UTC)
             unlock = oldest + timedelta(minutes=settings.login_window_minutes)
             retry = max(1, math.ceil((unlock - utcnow()).total_seconds()))
             raise TooManyRequests(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -187,13 +187,6 @@ def certificates_of(session: Session, user_id: int) -> list[Certificate]:
                                 .order_by(Certificate.issued_at.desc())))
 
 
-def credential_with_status(certificate: Certificate) -> dict[str, Any]:
-    """The signed credential plus the live revocation status (outside the signed document)."""
-    credential = dict(certificate.credential or {})
-    return {"credential": credential, "status": status_of(certificate),
-            "revoked_reason": certificate.revoked_reason}
-
-
 def verify_credential(credential: dict[str, Any], did_document: dict[str, Any] | None = None,
                       conf: Settings | None = None) -> bool:
     """Verify a credential with a DID document (offline) or this installation's issuer key."""
@@ -210,6 +203,3 @@ def verify_credential(credential: dict[str, Any], did_document: dict[str, Any] |
             return False
     return signing.verify(credential, key)
 
-
-def expiry_after(years: int) -> timedelta:
-    return timedelta(days=365 * years)

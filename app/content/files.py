@@ -11,6 +11,11 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 M = TypeVar("M", bound=BaseModel)
+
+
+def display_path(path: Path, root: Path) -> str:
+    """A content path as problems print it: relative to the folder above content/."""
+    return str(path.relative_to(root.parent)) if path.is_relative_to(root.parent) else str(path)
 FastLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
@@ -31,8 +36,7 @@ class YamlDoc:
 
     def __init__(self, path: Path, root: Path) -> None:
         self.path = path
-        self.display = str(path.relative_to(root.parent) if path.is_relative_to(root.parent)
-                           else path)
+        self.display = display_path(path, root)
         self.text = path.read_text(encoding="utf-8")
         # Parse once with libyaml when present: the node tree gives line numbers, the data is built from it.
         loader = FastLoader(self.text)
@@ -74,8 +78,7 @@ def read_yaml(path: Path, root: Path, problems: list[Problem]) -> YamlDoc | None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else 1
-        display = str(path.relative_to(root.parent)) if path.is_relative_to(root.parent) else str(path)
-        problems.append(Problem(display, line, f"YAML does not parse: {getattr(exc, 'problem', exc)}"))
+        problems.append(Problem(display_path(path, root), line, f"YAML does not parse: {getattr(exc, 'problem', exc)}"))
     except (OSError, UnicodeDecodeError) as exc:
         problems.append(Problem(str(path), 1, f"cannot read file: {exc}"))
     return None

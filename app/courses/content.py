@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.content.files import Problem, YamlDoc, file_hash, parse_model, read_yaml
+from app.content.files import Problem, YamlDoc, display_path, file_hash, parse_model, read_yaml
 from app.content.schemas import FIGURE_REF, CourseFile, ModuleFile, Quiz
 from app.courses import markdown
 from app.courses.models import Course, Module
@@ -35,24 +35,20 @@ class CourseSource:
     content_hash: str = ""
 
 
-def _display(path: Path, root: Path) -> str:
-    return str(path.relative_to(root.parent)) if path.is_relative_to(root.parent) else str(path)
-
-
 def read_courses(root: Path, problems: list[Problem],
                  practice_slugs: set[str] | None) -> list[CourseSource]:
     """Read and check every course; problems are appended, valid parts returned."""
     courses: list[CourseSource] = []
     base = root / "courses"
     if not base.is_dir():
-        problems.append(Problem(_display(base, root), 1, "missing folder: content/courses"))
+        problems.append(Problem(display_path(base, root), 1, "missing folder: content/courses"))
         return courses
     module_slugs: dict[str, str] = {}
     course_slugs: dict[str, str] = {}
     for folder in sorted(p for p in base.iterdir() if p.is_dir()):
         course_file = folder / "course.yaml"
         if not course_file.exists():
-            problems.append(Problem(_display(folder, root), 1, "course folder without course.yaml"))
+            problems.append(Problem(display_path(folder, root), 1, "course folder without course.yaml"))
             continue
         doc = read_yaml(course_file, root, problems)
         spec = parse_model(doc, CourseFile, problems) if doc else None
@@ -70,19 +66,19 @@ def read_courses(root: Path, problems: list[Problem],
             if module is None:
                 continue
             if module.spec.slug in module_slugs:
-                problems.append(Problem(_display(module_folder / "module.yaml", root), 2,
+                problems.append(Problem(display_path(module_folder / "module.yaml", root), 2,
                                         f"duplicate module slug '{module.spec.slug}' "
                                         f"(also in {module_slugs[module.spec.slug]})"))
                 continue
-            module_slugs[module.spec.slug] = _display(module_folder, root)
+            module_slugs[module.spec.slug] = display_path(module_folder, root)
             course.modules.append(module)
         orders = [m.spec.order for m in course.modules]
         for order in sorted({o for o in orders if orders.count(o) > 1}):
-            problems.append(Problem(_display(course_file, root), 1,
+            problems.append(Problem(display_path(course_file, root), 1,
                                     f"two modules share order {order}"))
         minutes = sum(m.spec.estimated_minutes for m in course.modules)
         if course.modules and minutes != MINUTES_PER_COURSE:
-            problems.append(Problem(_display(course_file, root), 1,
+            problems.append(Problem(display_path(course_file, root), 1,
                                     f"module estimated_minutes add up to {minutes}, "
                                     f"not {MINUTES_PER_COURSE} (10 hours)"))
         course.modules.sort(key=lambda m: m.spec.order)
@@ -105,7 +101,7 @@ def read_module(folder: Path, root: Path, problems: list[Problem],
     quiz_path = folder / "quiz.yaml"
     quiz = None
     if not quiz_path.exists():
-        problems.append(Problem(_display(quiz_path, root), 1, "missing knowledge check quiz.yaml"))
+        problems.append(Problem(display_path(quiz_path, root), 1, "missing knowledge check quiz.yaml"))
     else:
         quiz_doc = read_yaml(quiz_path, root, problems)
         quiz = parse_model(quiz_doc, Quiz, problems) if quiz_doc else None
@@ -113,22 +109,22 @@ def read_module(folder: Path, root: Path, problems: list[Problem],
     for locale in ("ko", "en"):
         lesson = folder / f"lesson.{locale}.md"
         if not lesson.exists():
-            problems.append(Problem(_display(lesson, root), 1,
+            problems.append(Problem(display_path(lesson, root), 1,
                                     f"missing translation: lesson.{locale}.md"))
             continue
         text = lesson.read_text(encoding="utf-8")
         if not text.strip():
-            problems.append(Problem(_display(lesson, root), 1, "lesson is empty"))
+            problems.append(Problem(display_path(lesson, root), 1, "lesson is empty"))
         lessons[locale] = text
         for number, line in enumerate(text.splitlines(), start=1):
             for target in FIGURE_REF.findall(line):
                 if target.startswith(("http://", "https://", "/")):
-                    problems.append(Problem(_display(lesson, root), number,
+                    problems.append(Problem(display_path(lesson, root), number,
                                             f"figure '{target}' must be a file in the module folder"))
                     continue
                 figure = (folder / target).resolve()
                 if not figure.is_relative_to(folder.resolve()) or not figure.is_file():
-                    problems.append(Problem(_display(lesson, root), number,
+                    problems.append(Problem(display_path(lesson, root), number,
                                             f"broken figure path '{target}'"))
     if doc is not None and spec is not None and practice_slugs is not None:
         for index, slug in enumerate(spec.practice):

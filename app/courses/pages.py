@@ -22,7 +22,6 @@ from app.accounts.models import User
 from app.courses import service
 from app.db import SessionDep
 from app.errors import NotFound
-from app.i18n import pick
 from app.templating import render, request_locale
 
 router = APIRouter(include_in_schema=False)
@@ -140,13 +139,8 @@ def figure(slug: str, name: Annotated[str, "file name"], session: SessionDep,
 
 def dashboard_card(request: Request, user: User) -> dict[str, Any] | None:
     """The dashboard's course card: progress per course and the next step."""
-    from app.db import get_session
-
     with request.app.state.sessionmaker() as session:
-        states = service.learner_state(session, user)
-        _ = get_session  # the dashboard reads only
-        return {"template": "courses/_dashboard.html", "states": states,
-                "title": pick}
+        return {"template": "courses/_dashboard.html", "states": service.learner_state(session, user)}
 
 
 @router.get("/instructor/content", response_class=HTMLResponse)

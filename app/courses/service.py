@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -261,7 +260,3 @@ def neighbours(session: Session, module: Module) -> tuple[Module | None, Module 
     following = siblings[index + 1] if index + 1 < len(siblings) else None
     return previous, following
 
-
-def completion_time(session: Session, user_id: int, course_slug: str) -> datetime | None:
-    return session.scalar(select(CourseCompletion.completed_at).join(Course, Course.id == CourseCompletion.course_id)
-                          .where(CourseCompletion.user_id == user_id, Course.slug == course_slug))

@@ -10,7 +10,6 @@ import hashlib
 import json
 import random
 import secrets
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -110,10 +109,6 @@ def policy_block(session: Session, user: User, blueprint: Blueprint, mode: str,
     last = session.scalar(select(func.max(Attempt.started_at)).where(
         Attempt.user_id == user.id, Attempt.blueprint_id == blueprint.id, Attempt.mode == "real"))
     if last is not None:
-        if last.tzinfo is None:
-            from datetime import UTC
-
-            last = last.replace(tzinfo=UTC)
         until = last + timedelta(hours=policy["cooldown_hours"])
         if until > now:
             return {"reason": "cooldown", "until": until,
@@ -455,13 +450,6 @@ def sweep(session: Session) -> int:
     for attempt in session.scalars(select(Attempt).where(Attempt.status == "open", Attempt.deadline < cutoff)).all():
         count += grade(session, attempt, finished_by="deadline")
     return count
-
-
-@dataclass
-class Review:
-    """Per-item review of a graded attempt; the key and gold only for mock exams."""
-
-    items: list[dict[str, Any]]
 
 
 def review(session: Session, attempt: Attempt, locale: str) -> list[dict[str, Any]]:

@@ -9,11 +9,12 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.content.files import Problem, YamlDoc, file_hash, parse_model, read_yaml
+from app.content.files import Problem, YamlDoc, display_path, file_hash, parse_model, read_yaml
 from app.courses import markdown
 from app.db import utcnow
 from app.practice.models import LabelItem
 from app.practice.schemas import ItemFile
+from app.practice.service import review_objects
 
 NAME = "practice"
 COORD_TYPES = {"bbox", "polygon", "ocr", "landmarks", "keypoints"}
@@ -26,10 +27,6 @@ class ItemSource:
     spec: ItemFile
     gold: dict[str, Any]
     content_hash: str
-
-
-def _display(path: Path, root: Path) -> str:
-    return str(path.relative_to(root.parent)) if path.is_relative_to(root.parent) else str(path)
 
 
 def _check_box(doc: YamlDoc, loc: list[Any], box: Any, width: int | None, height: int | None,
@@ -107,8 +104,6 @@ def check_gold(doc: YamlDoc, spec: ItemFile, gold: dict[str, Any], problems: lis
         for index, reason in enumerate(gold.get("reasons") or []):
             if reason not in reason_ids:
                 problems.append(doc.problem(["reasons", index], f"reason '{reason}' is not offered in params.reasons"))
-        from app.practice.service import review_objects
-
         count = len(review_objects(spec.params.get("review") or {}))
         for index, obj in enumerate(gold.get("faulty_objects") or []):
             if not isinstance(obj, int) or not 0 <= obj < count:
@@ -129,7 +124,7 @@ def read_items(root: Path, problems: list[Problem]) -> list[ItemSource]:
         spec = parse_model(doc, ItemFile, problems) if doc else None
         gold_path = folder / "gold.yaml"
         if not gold_path.exists():
-            problems.append(Problem(_display(gold_path, root), 1, "missing gold.yaml"))
+            problems.append(Problem(display_path(gold_path, root), 1, "missing gold.yaml"))
             continue
         gold_doc = read_yaml(gold_path, root, problems)
         if doc is None or spec is None or gold_doc is None:
@@ -139,7 +134,7 @@ def read_items(root: Path, problems: list[Problem]) -> list[ItemSource]:
         if spec.slug in seen:
             problems.append(doc.problem(["slug"], f"duplicate item slug '{spec.slug}' (also {seen[spec.slug]})"))
             continue
-        seen[spec.slug] = _display(folder, root)
+        seen[spec.slug] = display_path(folder, root)
         if kind == "practice" and spec.module != folder.parent.name:
             problems.append(doc.problem(["module"], f"module must be '{folder.parent.name}' (its folder)"))
         if kind == "exam" and (not spec.pool or not spec.topic):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
@@ -130,6 +129,3 @@ class DraftIn(BaseModel):
 
     body: dict[str, Any]
 
-
-def finite(value: float) -> bool:
-    return math.isfinite(value)
